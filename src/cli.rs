@@ -1,0 +1,48 @@
+//! The command line: `clap` definitions turned into plain option values. Touches no files.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mosty",
+    version,
+    about = "Builds a multilingual static site of international cooperation reports",
+    long_about = "mosty builds a static website of international cooperation reports from a folder of \
+Markdown files, in every language of the site at once.\n\nA site is any folder with site.toml; \
+see README.md for the layout.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default: ./public)
+    ///
+    /// The old output stays as it is until the new one is complete; a build with errors
+    /// changes nothing.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/public]
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Overrides base_url from site.toml, e.g. for a preview host
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Build entries marked `draft = true` too
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat warnings as errors (exit 1 if there are any)
+    #[arg(long)]
+    pub strict: bool,
+}

@@ -1,0 +1,35 @@
+//! mosty builds a static site of international cooperation reports from Markdown files,
+//! in several languages at once.
+//!
+//! The build runs in one direction (see [`pipeline`]):
+//!
+//! ```text
+//! site.toml ─ config::load ─► SiteConfig
+//! content/  ─ content::load ─► Content          (entries, translations, frontmatter)
+//! locales/  ─ i18n::load ───► Locales           (Fluent bundles per language)
+//! themes/   ─ render::Templates::load           (Tera, site templates over the theme's)
+//!           ─ render::render ─► files            (pages in every language, feeds, sitemap)
+//!           ─ output::Staging ─► public/         (replaced only when the build succeeded)
+//! ```
+//!
+//! | Where is …? | |
+//! |---|---|
+//! | the build order | [`pipeline`] |
+//! | frontmatter parsing | [`content::frontmatter`] |
+//! | Fluent messages loaded | [`i18n`] |
+//! | what templates can see | [`render::context`] |
+//! | template functions (`t`, `url`) | [`render::functions`] |
+//! | files written | [`output`] |
+//! | error messages with code frames | [`diagnostic`] |
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diagnostic;
+pub mod fs;
+pub mod i18n;
+pub mod lang;
+pub mod output;
+pub mod pipeline;
+pub mod render;

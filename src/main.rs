@@ -1,0 +1,82 @@
+//! The `mosty` command: parses arguments, runs the command, prints diagnostics, sets the
+//! exit code (0 success, 1 the site has errors, 2 bad command line).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use mosty::cli::{Cli, Command};
+use mosty::diagnostic::Diagnostic;
+use mosty::pipeline::{self, BuildOptions};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match cli.command {
+        Command::Build(args) => {
+            let options = BuildOptions {
+                root: args.root,
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.drafts,
+            };
+            match pipeline::build(&options) {
+                Ok(built) => {
+                    print_all(&built.warnings, color);
+                    eprintln!(
+                        "built {} pages in {} languages ({} files) into {} in {} ms{}",
+                        built.pages,
+                        built.languages,
+                        built.files,
+                        options.output_dir().display(),
+                        built.elapsed.as_millis(),
+                        warning_count(built.warnings.len()),
+                    );
+                    if args.strict && !built.warnings.is_empty() {
+                        eprintln!("error: --strict: the build has warnings");
+                        return ExitCode::from(1);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                        diags.0.into_iter().partition(Diagnostic::is_error);
+                    print_all(&warnings, color);
+                    print_all(&errors, color);
+                    eprintln!(
+                        "error: the build failed with {} error{}{}; {} was not changed",
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" },
+                        warning_count(warnings.len()),
+                        options.output_dir().display()
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn print_all(diags: &[Diagnostic], color: bool) {
+    for d in diags {
+        eprintln!("{}\n", d.render(color));
+    }
+}
+
+fn warning_count(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " and 1 warning".into(),
+        n => format!(" and {n} warnings"),
+    }
+}

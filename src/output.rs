@@ -1,0 +1,278 @@
+//! Where files are written. A build writes into a staging folder beside the output and swaps
+//! it in only when everything succeeded, so a failed build leaves the old `public/` exactly as
+//! it was. Paths are checked so nothing is written outside the output folder.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::diagnostic::Diagnostic;
+
+/// Receives the files of a build. Called from many threads at once.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `rel`, a `/`-separated path inside the output.
+    fn write(&self, rel: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+    /// Stores a copy of the file `src` at `rel`.
+    fn copy(&self, rel: &str, src: &Path) -> Result<(), Diagnostic>;
+}
+
+/// Checks that `rel` stays inside the output folder.
+pub fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
+    let p = Path::new(rel);
+    let ok = !rel.is_empty()
+        && !rel.contains('\\')
+        && !rel.contains('\0')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(p)
+    } else {
+        Err(Diagnostic::error(
+            "output-path",
+            format!("refusing to write `{rel}`: it is not a plain path inside the output folder"),
+        ))
+    }
+}
+
+/// Keeps the files in memory (tests, `serve`).
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        check_rel(rel)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string(), bytes);
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, src: &Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(src).map_err(|e| {
+            Diagnostic::error("io-read", format!("cannot read `{}`: {e}", src.display()))
+        })?;
+        self.write(rel, bytes)
+    }
+}
+
+/// A folder being filled beside the real output; see [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Creates `.<name>.mosty-staging` next to `target`.
+    pub fn begin(target: &Path) -> Result<Staging, Diagnostic> {
+        let parent = target.parent().unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.mosty-staging"));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| io_error("remove", &dir, &e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, &e))?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Replaces the output with the staged files: the old output is moved aside first and
+    /// removed only after the new one is in place.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let parent = self.target.parent().unwrap_or(Path::new("."));
+        let name = self
+            .target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let old = parent.join(format!(".{name}.mosty-old"));
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, &e))?;
+        }
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)
+                .map_err(|e| io_error("move aside", &self.target, &e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(io_error("move into place", &self.target, &e));
+        }
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, &e))?;
+        }
+        Ok(())
+    }
+
+    /// Throws the staged files away, leaving the output untouched.
+    pub fn abort(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        let path = self.dir.join(check_rel(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, &e))
+    }
+
+    fn copy(&self, rel: &str, src: &Path) -> Result<(), Diagnostic> {
+        let path = self.dir.join(check_rel(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
+        }
+        std::fs::copy(src, &path)
+            .map(|_| ())
+            .map_err(|e| io_error("copy", src, &e))
+    }
+}
+
+fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "io-write",
+        format!("cannot {what} `{}`: {e}", path.display()),
+    )
+}
+
+/// Refuses output folders whose replacement would destroy the site or anything above it.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| abs(root));
+    let out = match std::fs::canonicalize(output) {
+        Ok(p) => p,
+        Err(_) => {
+            // Not there yet: canonicalize the nearest existing parent.
+            let a = abs(output);
+            match (
+                a.parent().and_then(|p| std::fs::canonicalize(p).ok()),
+                a.file_name(),
+            ) {
+                (Some(p), Some(n)) => p.join(n),
+                _ => a,
+            }
+        }
+    };
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            "output-dir",
+            format!("refusing to use `{}` as the output folder: {why}", output.display()),
+        )
+        .with_hint("the output folder is replaced on every build; choose a folder of its own, such as `public`"))
+    };
+    if out.parent().is_none() {
+        return refuse("it is the file system root");
+    }
+    if root.starts_with(&out) {
+        return refuse("it contains the site");
+    }
+    for protected in [
+        "content",
+        "locales",
+        "themes",
+        "templates",
+        "static",
+        "site.toml",
+    ] {
+        if out.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside the site's `{protected}`"));
+        }
+    }
+    if out.is_file() {
+        return refuse("it is a file");
+    }
+    Ok(())
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Rewrites URL paths under `base_path` in `href`, `src` and similar attributes into paths
+/// relative to the page at `dir` (`ru/projects/x/`), so the site works under any sub-path
+/// and when opened from the file system.
+pub fn relativize(html: &str, base_path: &str, dir: &str) -> String {
+    let depth = dir.matches('/').count();
+    let prefix = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    let needle = format!("=\"{base_path}");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        let after = &rest[i + needle.len()..];
+        out.push_str(&rest[..i]);
+        // `="//host"` is another host, not a path of this site.
+        if base_path == "/" && after.starts_with('/') {
+            out.push_str(&needle);
+        } else {
+            out.push_str("=\"");
+            out.push_str(&prefix);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links() {
+        let html =
+            r#"<a href="/intl/ru/x/">x</a><img src="/intl/style.css"><a href="https://h/intl/">"#;
+        assert_eq!(
+            relativize(html, "/intl/", "ru/projects/y/"),
+            r#"<a href="../../../ru/x/">x</a><img src="../../../style.css"><a href="https://h/intl/">"#
+        );
+        assert_eq!(relativize(r#"<a href="/">"#, "/", ""), r#"<a href="./">"#);
+        assert_eq!(
+            relativize(r#"<a href="//cdn.example/x">"#, "/", "ru/"),
+            r#"<a href="//cdn.example/x">"#
+        );
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        for bad in ["../x", "/etc/x", "a/../../b", "a\\b", ""] {
+            assert!(check_rel(bad).is_err(), "{bad}");
+        }
+        assert!(check_rel("ru/projects/x/index.html").is_ok());
+    }
+}

@@ -1,0 +1,179 @@
+//! The build order, in one place: config → content → locales → templates → render → write.
+//! Each stage is a function of the previous stages' values; problems of independent stages
+//! are collected together so one run reports them all.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::SiteConfig;
+use crate::content::{self, Content, LoadOptions};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{self, LocaleDir, Locales};
+use crate::output::{self, Sink, Staging};
+use crate::render::{self, Site, Templates, links::Links};
+
+/// What `mosty build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// A site read and checked, ready to render.
+pub struct Loaded {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub content: Arc<Content>,
+    pub locales: Arc<Locales>,
+    pub links: Arc<Links>,
+    pub templates: Templates,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The result of a successful build.
+#[derive(Debug)]
+pub struct Built {
+    pub pages: usize,
+    pub files: usize,
+    pub languages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Reads everything a build needs, reporting the problems of every stage that could run.
+pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    let root = options.root.clone();
+    let config = SiteConfig::load(&root, options.base_url.as_deref())?;
+    let mut diags = Diagnostics::default();
+
+    let content = match content::load(
+        &root,
+        &config,
+        &LoadOptions {
+            drafts: options.drafts,
+        },
+    ) {
+        Ok((c, w)) => {
+            diags.extend(w);
+            Some(c)
+        }
+        Err(d) => {
+            diags.extend(d.0);
+            None
+        }
+    };
+    let layers = [
+        LocaleDir {
+            path: root.join("themes").join(&config.theme).join("locales"),
+            shown: Path::new("themes").join(&config.theme).join("locales"),
+        },
+        LocaleDir {
+            path: root.join("locales"),
+            shown: PathBuf::from("locales"),
+        },
+    ];
+    let locales = match i18n::load(&config, &layers) {
+        Ok((l, w)) => {
+            diags.extend(w);
+            Some(Arc::new(l))
+        }
+        Err(d) => {
+            diags.extend(d.0);
+            None
+        }
+    };
+    let (Some(content), Some(locales)) = (content, locales) else {
+        return Err(diags);
+    };
+    let content = Arc::new(content);
+    let links = Arc::new(Links::new(&config, &content));
+    let templates = match Templates::load(&root, &config.theme, locales.clone(), links.clone()) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d.0);
+            return Err(diags);
+        }
+    };
+    Ok(Loaded {
+        root,
+        config,
+        content,
+        locales,
+        links,
+        templates,
+        warnings: diags.0,
+    })
+}
+
+/// Renders a loaded site into `sink`.
+pub fn render_into(
+    loaded: &Loaded,
+    sink: &dyn Sink,
+) -> Result<(render::Rendered, Vec<Diagnostic>), Diagnostics> {
+    let site = Site {
+        root: &loaded.root,
+        config: &loaded.config,
+        content: &loaded.content,
+        locales: &loaded.locales,
+        links: &loaded.links,
+        templates: &loaded.templates,
+    };
+    let rendered = render::render(&site, sink);
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(loaded.locales.take_warnings());
+    let mut w = Diagnostics(warnings);
+    w.sort();
+    match rendered {
+        Ok(r) => Ok((r, w.0)),
+        Err(mut e) => {
+            e.extend(w.0);
+            Err(e)
+        }
+    }
+}
+
+/// `mosty build`: loads, renders into a staging folder, and swaps it in on success.
+pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let start = Instant::now();
+    let out = options.output_dir();
+    output::check_output_dir(&options.root, &out)?;
+    let loaded = load(options)?;
+    let staging = Staging::begin(&out)?;
+    match render_into(&loaded, &staging) {
+        Ok((rendered, warnings)) => {
+            staging.commit()?;
+            Ok(Built {
+                pages: rendered.pages,
+                files: rendered.files,
+                languages: loaded.config.languages.len(),
+                warnings,
+                elapsed: start.elapsed(),
+            })
+        }
+        Err(e) => {
+            staging.abort();
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The template API: everything a theme can read, as plain serializable views. Changing a
+//! field here is a breaking change for themes; each one is documented.
+//!
+//! Every template receives:
+//!
+//! | variable | what it is |
+//! |---|---|
+//! | `lang` | the language being rendered (`ru`) |
+//! | `page` | a [`PageView`] (home, section and entry pages; absent in feeds and the root chooser) |
+//! | `site` | the [`SiteView`] of the language, built once per language and shared |
+//!
+//! Functions: `t(key, lang?, ...args)` formats a Fluent message (numbers stay numbers, so
+//! plurals work; output is escaped); `url(path, lang?)` gives the URL of `@/section/entry`,
+//! of `@/` (the home page) or of a static file (`style.css`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::markdown::Heading;
+use crate::content::{EntryKind, Event, Location};
+use crate::dates::PartialDate;
+use crate::lang::Lang;
+
+/// What lists, cards and look-ups show of an entry (everything but its body).
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// `home`, `section` or `page`.
+    pub kind: EntryKind,
+    /// The content path, as in `@/` links: `projects/boskovice`; `` for the home page.
+    pub key: String,
+    /// The key of the section the entry is listed in (`projects`), `` for the home page.
+    pub section: Option<String>,
+    /// The last part of the URL.
+    pub slug: String,
+    /// The language the page is shown in.
+    pub lang: Lang,
+    /// The language its text is in (differs from `lang` on a fallback page).
+    pub content_lang: Lang,
+    /// True when the entry has no translation in `lang` and is shown from `content_lang`.
+    pub is_fallback: bool,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// The year of `date`, for grouping.
+    pub year: Option<i32>,
+    pub weight: Option<i64>,
+    pub tags: Vec<String>,
+    /// Institution id (a key under `partners/`, without the prefix).
+    pub home: Option<String>,
+    pub partners: Vec<String>,
+    pub website: Option<String>,
+    pub location: Option<Location>,
+    pub events: Vec<Event>,
+    pub extra: toml::Table,
+    /// The page's URL path on the site (`/international/ru/projects/boskovice/`).
+    pub url: String,
+    /// The absolute URL (`https://college.example/international/ru/projects/boskovice/`).
+    pub permalink: String,
+}
+
+/// A language version of the current page, for the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    pub lang: Lang,
+    /// The language's own name (`ქართული`), from its `language-name` message.
+    pub name: String,
+    pub url: String,
+    pub permalink: String,
+    /// True when that language shows this entry from a fallback language.
+    pub is_fallback: bool,
+    pub is_current: bool,
+}
+
+/// An `<link rel="alternate" hreflang>` target: only real translations.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: Lang,
+    pub permalink: String,
+}
+
+/// The page being rendered: its summary fields (flattened) plus the rest.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// The body as HTML (already safe; `{{ page.content }}` prints it as is).
+    pub content: String,
+    /// The headings of the body, for a table of contents.
+    pub toc: Vec<Heading>,
+    /// Every site language, in `site.toml` order, for the switcher.
+    pub translations: Vec<LangLink>,
+    /// Real translations for `hreflang` links (the page itself included).
+    pub alternates: Vec<Alternate>,
+    /// The canonical URL: the page's own, or the source's on a fallback page.
+    pub canonical: String,
+    /// Files of the bundle, copied beside the page (names relative to the page).
+    pub assets: Vec<String>,
+    /// On a section or the home page: the entries listed in it (weight, then newest first).
+    pub pages: Vec<Summary>,
+    /// On a section or the home page: its subsections.
+    pub subsections: Vec<Summary>,
+}
+
+/// A language of the site, for menus and the root language chooser.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteLanguage {
+    pub lang: Lang,
+    pub name: String,
+    /// The home page in that language.
+    pub url: String,
+    pub is_default: bool,
+}
+
+/// Site-wide data of one language, built once and shared by every page of that language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub lang: Lang,
+    pub default_language: Lang,
+    pub languages: Vec<SiteLanguage>,
+    pub base_url: String,
+    pub base_path: String,
+    /// Every entry by key (`site.pages["partners/boskovice-vos"].title`).
+    pub pages: BTreeMap<String, Summary>,
+    /// Entries listed in each section, by section key (`site.sections["projects"]`).
+    pub sections: BTreeMap<String, Vec<Summary>>,
+    /// Entries by tag id, newest first.
+    pub tags: BTreeMap<String, Vec<Summary>>,
+    /// The URL of this language's Atom feed.
+    pub feed_url: String,
+}
