@@ -46,7 +46,7 @@ pub struct Diagnostic {
     /// The file the problem is in, when it is in one.
     pub file: Option<PathBuf>,
     /// The exact place, when known; `file` is then `location.source.path`.
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub hint: Option<String>,
 }
 
@@ -81,10 +81,10 @@ impl Diagnostic {
         let start = floor_char_boundary(&source.text, span.start.min(len));
         let end = floor_char_boundary(&source.text, span.end.clamp(start, len));
         self.file = Some(source.path.clone());
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             source: source.clone(),
             span: start..end,
-        });
+        }));
         self
     }
 
@@ -100,7 +100,7 @@ impl Diagnostic {
     /// `path:line:col`, the form editors and terminals turn into links.
     pub fn position(&self) -> Option<String> {
         let file = self.file.as_ref()?;
-        let (line, col) = self.location.as_ref().map_or((1, 1), Location::line_col);
+        let (line, col) = self.location.as_ref().map_or((1, 1), |l| l.line_col());
         Some(format!("{}:{line}:{col}", display_path(file)))
     }
 

@@ -211,10 +211,18 @@ fn parse_file(src: &SourceText, diags: &mut Diagnostics) -> Option<LoadedFile> {
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
-                let start = e.slice.as_ref().map_or(e.pos.start, |_| e.pos.start);
+                // The parser stops at the start of the next line; the mistake is at the
+                // end of the line before, which is where a translator must look.
+                let mut start = e.pos.start.min(src.text.len());
+                if e.slice.as_ref().is_some_and(|s| s.start < start)
+                    && start > 0
+                    && src.text.as_bytes()[start - 1] == b'\n'
+                {
+                    start -= 1;
+                }
                 diags.push(
                     Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
-                        .at(src, start..e.pos.end.max(start + 1)),
+                        .at(src, start..start + 1),
                 );
             }
             r

@@ -172,7 +172,7 @@ mod tests {
             r.html
         );
         assert_eq!(r.link_errors.len(), 1);
-        assert_eq!(r.link_errors[0].span.start, 35);
+        assert_eq!(r.link_errors[0].span.start, 39);
     }
 
     #[test]

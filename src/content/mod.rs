@@ -265,6 +265,7 @@ fn assemble(
         }
     }
 
+    add_missing_sections(&mut entries, config);
     attach_assets(&mut entries, &bundle_dirs, others, diags);
     check_collisions(&entries, diags);
 
@@ -389,8 +390,9 @@ fn validate(p: &Parsed, partner_ids: &[String], diags: &mut Diagnostics) {
     {
         diags.push(at("slug", m, s.span()));
     }
-    if p.kind != EntryKind::Page && p.raw.slug.is_some() {
-        let s = p.raw.slug.as_ref().expect("checked");
+    if p.kind != EntryKind::Page
+        && let Some(s) = &p.raw.slug
+    {
         diags.push(at(
             "slug",
             "`slug` can only be set on pages; a section's URL is its folder name".into(),
@@ -616,6 +618,78 @@ fn resolve(p: &Parsed, diags: &mut Diagnostics) -> Option<Front> {
         events,
         extra: raw.extra.clone().unwrap_or_default(),
     })
+}
+
+/// Every folder of pages is a section and the site always has a home page, even without an
+/// `_index.md`: links to them then work, and lists have a page to live on.
+fn add_missing_sections(entries: &mut Vec<Entry>, config: &SiteConfig) {
+    let existing: std::collections::HashSet<String> =
+        entries.iter().map(|e| e.key.clone()).collect();
+    let mut needed: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    needed.insert(String::new());
+    for e in entries.iter() {
+        let mut key = e.key.as_str();
+        while let Some((parent, _)) = key.rsplit_once('/') {
+            needed.insert(parent.to_string());
+            key = parent;
+        }
+        if !e.key.is_empty() {
+            needed.insert(String::new());
+        }
+    }
+    for key in needed.into_iter().filter(|k| !existing.contains(k)) {
+        let parts: Vec<&str> = if key.is_empty() {
+            vec![]
+        } else {
+            key.split('/').collect()
+        };
+        let Ok(segments) = parts
+            .iter()
+            .map(|p| slug::from_name(p))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            continue;
+        };
+        let dir: String = segments.iter().map(|s| format!("{s}/")).collect();
+        let file = SourceText {
+            path: Path::new("content").join(&key).join("_index.md"),
+            text: Arc::from(""),
+        };
+        let front = Front::untitled(parts.last().copied().unwrap_or(""));
+        let sources = config
+            .languages
+            .iter()
+            .map(|l| {
+                (
+                    l.clone(),
+                    Source {
+                        lang: l.clone(),
+                        file: file.clone(),
+                        body: 0..0,
+                        front: front.clone(),
+                    },
+                )
+            })
+            .collect();
+        let paths = config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), dir.clone()))
+            .collect();
+        entries.push(Entry {
+            section: (!key.is_empty()).then(|| parts[..parts.len() - 1].join("/")),
+            kind: if key.is_empty() {
+                EntryKind::Home
+            } else {
+                EntryKind::Section
+            },
+            key,
+            sources,
+            paths,
+            assets: Vec::new(),
+        });
+    }
+    entries.sort_by(|a, b| a.key.cmp(&b.key));
 }
 
 /// Assets go to the entry whose folder is nearest above them.

@@ -44,6 +44,31 @@ pub struct Front {
     pub extra: toml::Table,
 }
 
+impl Front {
+    /// The frontmatter of a page mosty adds itself (a section folder without `_index.md`).
+    pub fn untitled(title: &str) -> Front {
+        Front {
+            title: title.to_string(),
+            short_title: None,
+            date: None,
+            end: None,
+            summary: None,
+            draft: false,
+            slug: None,
+            weight: None,
+            template: None,
+            translated_from: None,
+            tags: Vec::new(),
+            home: None,
+            partners: Vec::new(),
+            website: None,
+            location: None,
+            events: Vec::new(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Location {
     pub lat: f64,

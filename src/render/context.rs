@@ -11,7 +11,10 @@
 //!
 //! Functions: `t(key, lang?, ...args)` formats a Fluent message (numbers stay numbers, so
 //! plurals work; output is escaped); `url(path, lang?)` gives the URL of `@/section/entry`,
-//! of `@/` (the home page) or of a static file (`style.css`).
+//! of `@/` (the home page) or of a static file (`style.css`); `date_range(start, end?)` formats
+//! a date range in the page's language.
+//!
+//! Filters: `date` formats a date (`2024-03-29`, `2017-11`, `2014`) in the page's language.
 
 use std::collections::BTreeMap;
 

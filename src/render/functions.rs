@@ -6,6 +6,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+use crate::dates::PartialDate;
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::render::links::Links;
@@ -43,6 +44,29 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>, links: Arc<Links>) {
             locales
                 .format(&lang, &key, Some(&args))
                 .map_err(tera::Error::message)
+        },
+    );
+    tera.register_filter(
+        "date",
+        |value: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            let d: PartialDate = value.parse().map_err(tera::Error::message)?;
+            Ok(d.to_string())
+        },
+    );
+    tera.register_function(
+        "date_range",
+        |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let start: PartialDate = kwargs
+                .must_get::<&str>("start")?
+                .parse()
+                .map_err(tera::Error::message)?;
+            match kwargs.get::<&str>("end")? {
+                Some(end) => {
+                    let end: PartialDate = end.parse().map_err(tera::Error::message)?;
+                    Ok(format!("{start} – {end}"))
+                }
+                None => Ok(start.to_string()),
+            }
         },
     );
     tera.register_function(

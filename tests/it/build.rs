@@ -1,0 +1,260 @@
+//! Output layout, fallback pages, alternates, sitemap, feeds, safe writing, determinism.
+
+use crate::support::{SITE1, SITE4, TestSite};
+
+const FOUR_LANG: &str = r#"
+-- content/_index.ru.md --
++++
+title = "Главная"
++++
+-- content/projects/_index.ru.md --
++++
+title = "Проекты"
++++
+-- content/projects/boskovice/index.ru.md --
++++
+title = "Кировск — Босковице"
+date = 2014-05-12
++++
+Текст [план](@/projects/boskovice#plan).
+-- content/projects/boskovice/index.cs.md --
++++
+title = "Kirovsk – Boskovice"
++++
+Text.
+-- content/projects/boskovice/photo.jpg --
+JPEG
+"#;
+
+#[test]
+fn every_language_gets_every_page_with_an_announced_fallback() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    site.assert_file(
+        "ru/projects/boskovice/index.html",
+        "Кировск — Босковице|ru|ru|fallback=false|",
+    );
+    site.assert_file(
+        "cs/projects/boskovice/index.html",
+        "Kirovsk – Boskovice|cs|cs|fallback=false|",
+    );
+    // en has no translation: it falls back to ru (its chain) and says so in English.
+    site.assert_file(
+        "en/projects/boskovice/index.html",
+        "Кировск — Босковице|en|ru|fallback=true|This page has not been translated into English yet. It is shown in Русский.",
+    );
+    // ka falls back along ka → en → ru.
+    site.assert_file(
+        "ka/projects/boskovice/index.html",
+        "|ka|ru|fallback=true|ეს გვერდი ჯერ ქართულად არ არის თარგმნილი",
+    );
+    // Internal links lead to the same language's page (relative to the page).
+    site.assert_file(
+        "ka/projects/boskovice/index.html",
+        "href=\"../../../ka/projects/boskovice/#plan\"",
+    );
+    // Bundle files are copied beside the page in every language.
+    for lang in ["ru", "ka", "en", "cs"] {
+        assert_eq!(
+            site.file(&format!("{lang}/projects/boskovice/photo.jpg")),
+            "JPEG\n"
+        );
+    }
+}
+
+#[test]
+fn switcher_alternates_and_canonical_follow_real_translations() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE4}{FOUR_LANG}
+-- themes/default/templates/page.html --
+{{% for t in page.translations %}}[{{{{ t.lang }}}}:{{{{ t.url }}}}:{{{{ t.is_fallback }}}}]{{% endfor %}}
+{{% for a in page.alternates %}}<link rel=\"alternate\" hreflang=\"{{{{ a.lang }}}}\" href=\"{{{{ a.permalink }}}}\">{{% endfor %}}
+<link rel=\"canonical\" href=\"{{{{ page.canonical }}}}\">
+"
+    ));
+    site.build();
+    let en = site.file("en/projects/boskovice/index.html");
+    assert!(
+        en.contains("[ka:/international/ka/projects/boskovice/:true]"),
+        "{en}"
+    );
+    assert!(
+        en.contains("[cs:/international/cs/projects/boskovice/:false]"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "hreflang=\"ru\" href=\"https://college.example/international/ru/projects/boskovice/\""
+        ),
+        "{en}"
+    );
+    assert!(
+        !en.contains("hreflang=\"en\""),
+        "a fallback page is no translation: {en}"
+    );
+    assert!(en.contains("rel=\"canonical\" href=\"https://college.example/international/ru/projects/boskovice/\""), "{en}");
+}
+
+#[test]
+fn sitemap_feeds_robots_404_and_root_chooser() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    site.assert_file(
+        "sitemap.xml",
+        r#"<loc>https://college.example/international/cs/projects/boskovice/</loc>
+        <xhtml:link rel="alternate" hreflang="ru" href="https://college.example/international/ru/projects/boskovice/"/>
+        <xhtml:link rel="alternate" hreflang="x-default" href="https://college.example/international/"/>
+        ! <loc>https://college.example/international/en/projects/boskovice/</loc>"#,
+    );
+    site.assert_file(
+        "ru/atom.xml",
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">
+        <title>Кировск — Босковице</title>
+        <updated>2014-05-12T00:00:00Z</updated>"#,
+    );
+    site.assert_file("en/atom.xml", "! <entry");
+    site.assert_file(
+        "robots.txt",
+        "Sitemap: https://college.example/international/sitemap.xml",
+    );
+    // 404 is served at any depth: absolute paths, every language offered.
+    site.assert_file(
+        "404.html",
+        r#"href="/international/ru/"
+        href="/international/ka/"
+        Page not found
+        გვერდი ვერ მოიძებნა
+        Stránka nenalezena"#,
+    );
+    // The root chooser works without JavaScript: plain links to every language.
+    site.assert_file(
+        "index.html",
+        r#"<a href="./ru/" hreflang="ru" lang="ru">Русский
+        <a href="./ka/" hreflang="ka" lang="ka">ქართული
+        navigator.languages"#,
+    );
+}
+
+#[test]
+fn sub_path_base_url_gives_links_that_work_anywhere() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE4}{FOUR_LANG}
+-- themes/default/templates/section.html --
+<a href=\"{{{{ url(path='@/projects/boskovice') }}}}\">p</a><link href=\"{{{{ url(path='style.css') }}}}\">{{{{ page.permalink }}}}
+"
+    ));
+    site.build();
+    site.assert_file(
+        "cs/projects/index.html",
+        r#"<a href="../../cs/projects/boskovice/">p</a>
+        <link href="../../style.css">
+        https://college.example/international/cs/projects/"#,
+    );
+    // --base-url overrides site.toml for a preview host.
+    let mut opts = site.options();
+    opts.base_url = Some("https://preview.example/x".into());
+    mosty::pipeline::build(&opts).unwrap();
+    site.assert_file(
+        "cs/projects/index.html",
+        "https://preview.example/x/cs/projects/",
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    let before: Vec<(String, String)> = site
+        .files()
+        .into_iter()
+        .map(|f| (f.clone(), site.file(&f)))
+        .collect();
+    site.write("content/projects/broken.ru.md", "+++\ntitle = \"x\n+++\n");
+    site.build_err();
+    let after: Vec<(String, String)> = site
+        .files()
+        .into_iter()
+        .map(|f| (f.clone(), site.file(&f)))
+        .collect();
+    assert_eq!(before, after);
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("mosty"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn deleted_pages_disappear_from_the_output() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    assert!(site.exists("ru/projects/boskovice/index.html"));
+    std::fs::remove_dir_all(site.root().join("content/projects/boskovice")).unwrap();
+    site.build();
+    assert!(!site.exists("ru/projects/boskovice/index.html"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    let first: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| {
+            let b = std::fs::read(site.out(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    site.build();
+    let second: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| {
+            let b = std::fs::read(site.out(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn output_folders_that_would_destroy_the_site_are_refused() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE1}\n-- content/a.md --\n+++\ntitle = \"A\"\n+++\n"
+    ));
+    for bad in [".", "content", "content/x", "..", "/", "static"] {
+        let mut opts = site.options();
+        opts.output = Some(if bad == "/" {
+            "/".into()
+        } else {
+            site.root().join(bad)
+        });
+        let err = mosty::pipeline::build(&opts).expect_err(bad);
+        assert!(crate::support::render(&err).contains("refusing"), "{bad}");
+    }
+    assert!(site.root().join("content/a.md").exists());
+}
+
+#[test]
+fn static_files_of_the_site_replace_the_themes() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE1}
+-- content/a.md --
++++
+title = \"A\"
++++
+-- themes/default/static/style.css --
+theme
+-- themes/default/static/js/app.js --
+app
+-- static/style.css --
+site
+"
+    ));
+    site.build();
+    assert_eq!(site.file("style.css"), "site\n");
+    assert_eq!(site.file("js/app.js"), "app\n");
+}

@@ -1,0 +1,10 @@
+//! Integration tests: each builds a small site written inline (many files in one string)
+//! and checks what a user would see in the output.
+
+mod support;
+
+mod build; // output layout, fallback pages, sitemap, feeds, safe writing, determinism
+mod cli; // the binary: exit codes and messages
+mod content; // frontmatter, inheritance, slugs, bundles, Markdown, links
+mod i18n; // Fluent: plurals, escaping, fallback, syntax errors
+mod templates; // theme and site templates, template errors
