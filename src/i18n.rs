@@ -5,7 +5,7 @@
 //! The Tera function that calls this lives in `render::functions`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -16,6 +16,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::fs;
 use crate::lang::Lang;
+use crate::theme::LocaleFile;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -30,15 +31,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ka", include_str!("builtin/locales/ka.ftl")),
     ("cs", include_str!("builtin/locales/cs.ftl")),
 ];
-
-/// Where a layer of `.ftl` files comes from.
-#[derive(Debug, Clone)]
-pub struct LocaleDir {
-    /// The folder holding `<lang>/*.ftl`.
-    pub path: PathBuf,
-    /// How it is shown in messages (`themes/default/locales`).
-    pub shown: PathBuf,
-}
 
 /// A problem found while formatting, recorded for the end-of-build report.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,10 +70,12 @@ struct LoadedFile {
     ids: Vec<String>,
 }
 
-/// Loads the layers (lowest priority first) for every configured language.
+/// Loads, for every configured language, mosty's defaults, then the theme's messages, then
+/// the site's `locales/<lang>/*.ftl`: a later layer wins, message by message.
 pub fn load(
     config: &SiteConfig,
-    layers: &[LocaleDir],
+    theme: &[LocaleFile],
+    site_dir: &Path,
 ) -> Result<(Locales, Vec<Diagnostic>), Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut per_lang: BTreeMap<Lang, Vec<Vec<LoadedFile>>> = BTreeMap::new();
@@ -95,36 +89,38 @@ pub fn load(
             };
             lang_layers.push(parse_file(&src, &mut diags).into_iter().collect());
         }
-        for layer in layers {
-            let dir = layer.path.join(lang.as_str());
-            let (files, problems) = fs::walk(&dir, &layer.shown.join(lang.as_str()));
-            diags.extend(problems);
-            let mut loaded = Vec::new();
-            for f in files
-                .iter()
-                .filter(|f| f.rel.extension().is_some_and(|e| e == "ftl"))
-            {
-                let shown = layer.shown.join(lang.as_str()).join(&f.rel);
-                match fs::read_text(&f.path, &shown) {
-                    Ok(text) => {
-                        let src = SourceText {
-                            path: shown,
-                            text: Arc::from(text),
-                        };
-                        if let Some(file) = parse_file(&src, &mut diags) {
-                            loaded.push(file);
-                        }
-                    }
-                    Err(d) => diags.push(d),
-                }
-            }
-            lang_layers.push(loaded);
+        let mut themed = Vec::new();
+        for f in theme
+            .iter()
+            .filter(|f| Lang::parse(&f.lang).ok().as_ref() == Some(lang))
+        {
+            themed.extend(parse_file(&f.source, &mut diags));
         }
+        lang_layers.push(themed);
+        let shown = Path::new("locales").join(lang.as_str());
+        let (files, problems) = fs::walk(&site_dir.join(lang.as_str()), &shown);
+        diags.extend(problems);
+        let mut loaded = Vec::new();
+        for f in files
+            .iter()
+            .filter(|f| f.rel.extension().is_some_and(|e| e == "ftl"))
+        {
+            let shown = shown.join(&f.rel);
+            match fs::read_text(&f.path, &shown) {
+                Ok(text) => {
+                    let src = SourceText {
+                        path: shown,
+                        text: Arc::from(text),
+                    };
+                    loaded.extend(parse_file(&src, &mut diags));
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        lang_layers.push(loaded);
         per_lang.insert(lang.clone(), lang_layers);
     }
-    for layer in layers {
-        warn_unknown_language_dirs(config, layer, &mut diags);
-    }
+    warn_unknown_language_dirs(config, site_dir, &mut diags);
     if diags.has_errors() {
         diags.sort();
         return Err(diags);
@@ -155,8 +151,8 @@ pub fn load(
     ))
 }
 
-fn warn_unknown_language_dirs(config: &SiteConfig, layer: &LocaleDir, diags: &mut Diagnostics) {
-    let Ok(read) = std::fs::read_dir(&layer.path) else {
+fn warn_unknown_language_dirs(config: &SiteConfig, dir: &Path, diags: &mut Diagnostics) {
+    let Ok(read) = std::fs::read_dir(dir) else {
         return;
     };
     let mut names: Vec<String> = read
@@ -175,7 +171,7 @@ fn warn_unknown_language_dirs(config: &SiteConfig, layer: &LocaleDir, diags: &mu
                         "`{name}` is not one of the site's languages; its messages are not used"
                     ),
                 )
-                .in_file(layer.shown.join(&name)),
+                .in_file(Path::new("locales").join(&name)),
             );
         }
     }

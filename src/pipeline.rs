@@ -2,16 +2,17 @@
 //! Each stage is a function of the previous stages' values; problems of independent stages
 //! are collected together so one run reports them all.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
 use crate::content::{self, Content, LoadOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{self, LocaleDir, Locales};
+use crate::i18n::{self, Locales};
 use crate::output::{self, Sink, Staging};
-use crate::render::{self, Site, Templates, links::Links};
+use crate::render::{self, Site, Templates, functions, links::Links};
+use crate::theme::Theme;
 
 /// What `mosty build` was asked to do.
 #[derive(Debug, Clone)]
@@ -48,6 +49,7 @@ pub struct Loaded {
     pub locales: Arc<Locales>,
     pub links: Arc<Links>,
     pub templates: Templates,
+    pub theme: Theme,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -83,17 +85,15 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
             None
         }
     };
-    let layers = [
-        LocaleDir {
-            path: root.join("themes").join(&config.theme).join("locales"),
-            shown: Path::new("themes").join(&config.theme).join("locales"),
-        },
-        LocaleDir {
-            path: root.join("locales"),
-            shown: PathBuf::from("locales"),
-        },
-    ];
-    let locales = match i18n::load(&config, &layers) {
+    let theme = match Theme::load(&root, &config.theme) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.extend(d.0);
+            None
+        }
+    };
+    let theme_locales = theme.as_ref().map_or(&[][..], |t| t.locales.as_slice());
+    let locales = match i18n::load(&config, theme_locales, &root.join("locales")) {
         Ok((l, w)) => {
             diags.extend(w);
             Some(Arc::new(l))
@@ -103,12 +103,17 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
             None
         }
     };
-    let (Some(content), Some(locales)) = (content, locales) else {
+    let (Some(content), Some(locales), Some(theme)) = (content, locales, theme) else {
         return Err(diags);
     };
     let content = Arc::new(content);
     let links = Arc::new(Links::new(&config, &content));
-    let templates = match Templates::load(&root, &config.theme, locales.clone(), links.clone()) {
+    let shared = functions::Shared {
+        locales: locales.clone(),
+        links: links.clone(),
+        dates: Arc::new(functions::DateFormatters::new(&config.languages)),
+    };
+    let templates = match Templates::load(&root, &config.theme, &theme, shared) {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d.0);
@@ -122,6 +127,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         locales,
         links,
         templates,
+        theme,
         warnings: diags.0,
     })
 }
@@ -138,6 +144,7 @@ pub fn render_into(
         locales: &loaded.locales,
         links: &loaded.links,
         templates: &loaded.templates,
+        theme: &loaded.theme,
     };
     let rendered = render::render(&site, sink);
     let mut warnings = loaded.warnings.clone();

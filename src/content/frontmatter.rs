@@ -75,15 +75,18 @@ impl<'de> Deserialize<'de> for DateField {
         Ok(DateField(match value {
             toml::Value::Datetime(dt) => match (dt.date, dt.time) {
                 (Some(date), None) if dt.offset.is_none() => {
-                    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day).parse()
+                    PartialDate::from_ymd(i32::from(date.year), date.month, date.day)
+                        .map_err(|e| e.to_string())
                 }
                 _ => Err(format!(
                     "`{dt}` has a time; write only the date, e.g. 2016-06-01"
                 )),
             },
-            toml::Value::String(s) => s.parse(),
+            toml::Value::String(s) => s
+                .parse()
+                .map_err(|e: crate::dates::DateError| e.to_string()),
             toml::Value::Integer(y) if (1000..=9999).contains(&y) => {
-                Ok(PartialDate::Year(y as i32))
+                PartialDate::from_year(y as i32).map_err(|e| e.to_string())
             }
             other => Err(format!(
                 "expected a date such as 2016-06-01, \"2017-11\" or 2014, found {}",

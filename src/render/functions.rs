@@ -1,12 +1,13 @@
 //! Template functions: `t()` formats Fluent messages through `i18n::Locales`, `url()` turns
 //! `@/` paths and static file names into URLs. They hold shared, read-only state only.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
-use crate::dates::PartialDate;
+use crate::dates::{DateFormatter, PartialDate};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::render::links::Links;
@@ -24,7 +25,51 @@ fn call_lang(links: &Links, kwargs: &Kwargs, state: &State) -> TeraResult<Lang> 
         .ok_or_else(|| tera::Error::message(format!("`{code}` is not one of the site's languages")))
 }
 
-pub fn register(tera: &mut Tera, locales: Arc<Locales>, links: Arc<Links>) {
+/// What the functions read: messages, URLs and date formatters, shared by all threads.
+#[derive(Clone)]
+pub struct Shared {
+    pub locales: Arc<Locales>,
+    pub links: Arc<Links>,
+    pub dates: Arc<DateFormatters>,
+}
+
+/// One CLDR date formatter per site language.
+pub struct DateFormatters {
+    by_lang: HashMap<Lang, DateFormatter>,
+}
+
+impl DateFormatters {
+    pub fn new(languages: &[Lang]) -> DateFormatters {
+        let by_lang = languages
+            .iter()
+            .filter_map(|l| {
+                let f = DateFormatter::new(l.as_str())
+                    .or_else(|_| DateFormatter::new("en"))
+                    .ok()?;
+                Some((l.clone(), f))
+            })
+            .collect();
+        DateFormatters { by_lang }
+    }
+
+    pub fn get(&self, lang: &Lang) -> TeraResult<&DateFormatter> {
+        self.by_lang
+            .get(lang)
+            .ok_or_else(|| tera::Error::message(format!("no date formatter for `{lang}`")))
+    }
+}
+
+fn parse_date(text: &str) -> TeraResult<PartialDate> {
+    text.parse()
+        .map_err(|e: crate::dates::DateError| tera::Error::message(e.to_string()))
+}
+
+pub fn register(tera: &mut Tera, state: Shared) {
+    let Shared {
+        locales,
+        links,
+        dates,
+    } = state;
     let l = links.clone();
     tera.register_function(
         "t",
@@ -46,26 +91,30 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>, links: Arc<Links>) {
                 .map_err(tera::Error::message)
         },
     );
+    let (l, d) = (links.clone(), dates.clone());
     tera.register_filter(
         "date",
-        |value: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            let d: PartialDate = value.parse().map_err(tera::Error::message)?;
-            Ok(d.to_string())
+        move |value: &str, kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = call_lang(&l, &kwargs, state)?;
+            Ok(d.get(&lang)?.format(parse_date(value)?))
         },
     );
+    let l = links.clone();
     tera.register_function(
         "date_range",
-        |kwargs: Kwargs, _: &State| -> TeraResult<String> {
-            let start: PartialDate = kwargs
-                .must_get::<&str>("start")?
-                .parse()
-                .map_err(tera::Error::message)?;
-            match kwargs.get::<&str>("end")? {
+        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = call_lang(&l, &kwargs, state)?;
+            let f = dates.get(&lang)?;
+            let start = parse_date(&kwargs.must_get::<String>("start")?)?;
+            match kwargs
+                .get::<Value>("end")?
+                .filter(|v| !v.is_none() && !v.is_undefined())
+            {
                 Some(end) => {
-                    let end: PartialDate = end.parse().map_err(tera::Error::message)?;
-                    Ok(format!("{start} – {end}"))
+                    let end = parse_date(&end.to_string())?;
+                    Ok(f.format_range(start, end))
                 }
-                None => Ok(start.to_string()),
+                None => Ok(f.format(start)),
             }
         },
     );

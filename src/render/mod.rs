@@ -20,6 +20,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::output::{Sink, relativize};
+use crate::theme::{Bytes, Theme};
 use context::{Alternate, LangLink, PageView, SiteLanguage, SiteView, Summary};
 use links::Links;
 pub use templates::Templates;
@@ -32,6 +33,7 @@ pub struct Site<'a> {
     pub locales: &'a Locales,
     pub links: &'a Links,
     pub templates: &'a Templates,
+    pub theme: &'a Theme,
 }
 
 /// What was rendered, for the summary line.
@@ -394,24 +396,25 @@ fn copy_assets(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
 
 /// The theme's `static/`, then the site's (a site file replaces the theme's of the same name).
 fn copy_static(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
-    let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    let theme_static = site
-        .root
-        .join("themes")
-        .join(&site.config.theme)
-        .join("static");
-    for (dir, shown) in [
-        (theme_static, format!("themes/{}/static", site.config.theme)),
-        (site.root.join("static"), "static".to_string()),
-    ] {
-        let (found, _) = crate::fs::walk(&dir, Path::new(&shown));
-        for f in found {
-            files.insert(f.rel.to_string_lossy().replace('\\', "/"), f.path);
-        }
+    let mut files: BTreeMap<String, Bytes> = site
+        .theme
+        .statics
+        .iter()
+        .map(|(rel, b)| (rel.clone(), b.clone()))
+        .collect();
+    let (found, _) = crate::fs::walk(&site.root.join("static"), Path::new("static"));
+    for f in found {
+        files.insert(
+            f.rel.to_string_lossy().replace('\\', "/"),
+            Bytes::Disk(f.path),
+        );
     }
     files
         .par_iter()
-        .map(|(rel, src)| sink.copy(rel, src))
+        .map(|(rel, src)| match src {
+            Bytes::Disk(path) => sink.copy(rel, path),
+            Bytes::Embedded(bytes) => sink.write(rel, bytes.to_vec()),
+        })
         .collect::<Result<Vec<()>, _>>()?;
     Ok(files.len())
 }
@@ -509,7 +512,10 @@ fn render_feed(
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
     entries.truncate(FEED_LIMIT);
     let stamp = |s: &Summary| {
-        let (y, m, d) = s.date.map_or((1970, 1, 1), |d| d.first_day());
+        let (y, m, d) = s.date.map_or((1970, 1, 1), |d| {
+            let f = d.first_day();
+            (f.year(), f.month().unwrap_or(1), f.day().unwrap_or(1))
+        });
         format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
     };
     let items: Vec<Value> = entries

@@ -10,9 +10,8 @@ use tera::Tera;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::fs;
-use crate::i18n::Locales;
 use crate::render::functions;
-use crate::render::links::Links;
+use crate::theme::Theme;
 
 const BUILTIN_PREFIX: &str = "mosty/";
 
@@ -49,24 +48,14 @@ impl std::fmt::Debug for Templates {
 impl Templates {
     pub fn load(
         root: &Path,
-        theme: &str,
-        locales: Arc<Locales>,
-        links: Arc<Links>,
+        theme_name: &str,
+        theme: &Theme,
+        state: functions::Shared,
     ) -> Result<Templates, Diagnostics> {
         let mut diags = Diagnostics::default();
-        let theme_dir = root.join("themes").join(theme);
-        let theme_prefix = format!("themes/{theme}/templates/");
-        if !theme_dir.is_dir() {
-            return Err(Diagnostic::error(
-                "theme-missing",
-                format!("theme `{theme}` not found: there is no folder `themes/{theme}`"),
-            )
-            .in_file("site.toml")
-            .with_hint("set `theme` in site.toml to a folder of themes/")
-            .into());
-        }
+        let theme_prefix = format!("themes/{theme_name}/templates/");
         let mut tera = Tera::new();
-        functions::register(&mut tera, locales, links);
+        functions::register(&mut tera, state);
         tera.set_fallback_prefixes([theme_prefix.clone(), BUILTIN_PREFIX.to_string()])
             .expect("no templates added yet");
 
@@ -84,18 +73,15 @@ impl Templates {
                 )
             })
             .collect();
-        for (dir, shown, prefix) in [
-            (
-                theme_dir.join("templates"),
-                PathBuf::from(&theme_prefix),
-                theme_prefix.clone(),
-            ),
-            (
+        for (name, src) in &theme.templates {
+            files.push((format!("{theme_prefix}{name}"), src.clone()));
+        }
+        {
+            let (dir, shown, prefix) = (
                 root.join("templates"),
                 PathBuf::from("templates"),
                 String::new(),
-            ),
-        ] {
+            );
             let (found, problems) = fs::walk(&dir, &shown);
             diags.extend(problems);
             for f in found {
