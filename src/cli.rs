@@ -26,6 +26,33 @@ pub enum Command {
     /// The old output stays as it is until the new one is complete; a build with errors
     /// changes nothing.
     Build(BuildArgs),
+    /// Create a new site that builds at once
+    Init(InitArgs),
+    /// Work with the theme
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create (must be empty or not exist)
+    pub dir: PathBuf,
+    /// The site's languages, comma-separated BCP 47 tags
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    pub languages: Vec<String>,
+    /// The language of files without a language suffix [default: the first of --languages]
+    #[arg(long, value_name = "LANG")]
+    pub default_language: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in default theme into themes/default/ to customise it
+    Eject {
+        /// The site folder (the one holding site.toml)
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -19,6 +19,7 @@
 //! | Fluent messages loaded | [`i18n`] |
 //! | what templates can see | [`render::context`] |
 //! | template functions (`t`, `url`) | [`render::functions`] |
+//! | the timeline built | [`timeline`] |
 //! | files written | [`output`] |
 //! | error messages with code frames | [`diagnostic`] |
 
@@ -34,4 +35,6 @@ pub mod lang;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod theme;
+pub mod timeline;

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mosty::cli::{Cli, Command};
+use mosty::cli::{Cli, Command, ThemeCommand};
 use mosty::diagnostic::Diagnostic;
 use mosty::pipeline::{self, BuildOptions};
 
@@ -23,6 +23,13 @@ fn main() -> ExitCode {
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
+        Command::Init(args) => report_written(
+            mosty::scaffold::init(&args.dir, &args.languages, args.default_language.as_deref()),
+            color,
+        ),
+        Command::Theme(ThemeCommand::Eject { root }) => {
+            report_written(mosty::scaffold::eject_theme(&root), color)
+        }
         Command::Build(args) => {
             let options = BuildOptions {
                 root: args.root,
@@ -63,6 +70,21 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+fn report_written(result: Result<Vec<std::path::PathBuf>, Diagnostic>, color: bool) -> ExitCode {
+    match result {
+        Ok(paths) => {
+            for p in paths {
+                println!("created {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprintln!("{}", d.render(color));
+            ExitCode::from(1)
         }
     }
 }

@@ -106,6 +106,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let (Some(content), Some(locales), Some(theme)) = (content, locales, theme) else {
         return Err(diags);
     };
+    diags.extend(crate::timeline::check(&content, &config));
     let content = Arc::new(content);
     let links = Arc::new(Links::new(&config, &content));
     let shared = functions::Shared {

@@ -22,14 +22,36 @@ use serde::Serialize;
 
 use crate::content::markdown::Heading;
 use crate::content::{EntryKind, Event, Location};
+use crate::timeline::{Filter, Item};
 use crate::dates::PartialDate;
 use crate::lang::Lang;
+
+/// What kind of page is rendered: an entry's (`home`, `section`, `page`) or one mosty makes
+/// (`timeline`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Home,
+    Section,
+    Page,
+    Timeline,
+}
+
+impl From<EntryKind> for PageKind {
+    fn from(k: EntryKind) -> Self {
+        match k {
+            EntryKind::Home => PageKind::Home,
+            EntryKind::Section => PageKind::Section,
+            EntryKind::Page => PageKind::Page,
+        }
+    }
+}
 
 /// What lists, cards and look-ups show of an entry (everything but its body).
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    /// `home`, `section` or `page`.
-    pub kind: EntryKind,
+    /// `home`, `section`, `page` or `timeline`.
+    pub kind: PageKind,
     /// The content path, as in `@/` links: `projects/boskovice`; `` for the home page.
     pub key: String,
     /// The key of the section the entry is listed in (`projects`), `` for the home page.
@@ -105,6 +127,9 @@ pub struct PageView {
     pub pages: Vec<Summary>,
     /// On a section or the home page: its subsections.
     pub subsections: Vec<Summary>,
+    /// Dated items of this page: an entry's own events and milestones; on an institution's
+    /// page, every item it took part in. Chronological; see [`crate::timeline::Item`].
+    pub timeline: Vec<Item>,
 }
 
 /// A language of the site, for menus and the root language chooser.
@@ -133,4 +158,23 @@ pub struct SiteView {
     pub tags: BTreeMap<String, Vec<Summary>>,
     /// The URL of this language's Atom feed.
     pub feed_url: String,
+    /// The URL of this language's timeline page.
+    pub timeline_url: String,
+    /// The URL of this language's iCalendar file of every dated item.
+    pub calendar_url: String,
+    /// The newest dated items of the site (events, not milestones), newest first.
+    pub latest_events: Vec<Item>,
+}
+
+/// On timeline pages (`timeline.html`), besides `page` and `site`:
+/// `timeline` — the years shown, each `{ year, items }`; `filters` — every filter with its
+/// `by` (`kind`, `country`, `year`), `value`, `count`, `url` and `active`; `filter` — the
+/// active filter or none; `all_url` — the unfiltered timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterLink {
+    #[serde(flatten)]
+    pub filter: Filter,
+    pub count: usize,
+    pub url: String,
+    pub active: bool,
 }

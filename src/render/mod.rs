@@ -6,6 +6,7 @@ pub mod context;
 pub mod functions;
 pub mod links;
 pub mod templates;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +22,7 @@ use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::output::{Sink, relativize};
 use crate::theme::{Bytes, Theme};
-use context::{Alternate, LangLink, PageView, SiteLanguage, SiteView, Summary};
+use context::{Alternate, LangLink, PageKind, PageView, SiteLanguage, SiteView, Summary};
 use links::Links;
 pub use templates::Templates;
 
@@ -46,6 +47,7 @@ pub struct Rendered {
 /// The shared per-language data: summaries of every entry and the site view.
 struct LangData {
     summaries: Vec<Summary>,
+    timeline: Vec<crate::timeline::Item>,
     site: Value,
     sections: BTreeMap<String, Vec<Summary>>,
 }
@@ -84,7 +86,10 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
     extra(render_root(site, &lang_data, sink));
     extra(render_sitemap(site, &lang_data, sink));
     for lang in &config.languages {
-        extra(render_feed(site, &lang_data[lang], lang, sink));
+        let data = &lang_data[lang];
+        extra(render_feed(site, data, lang, sink));
+        extra(timeline::render_pages(site, &data.timeline, &data.site, lang, sink));
+        extra(timeline::render_calendar(site, &data.timeline, lang, sink));
     }
     if diags.has_errors() {
         diags.sort();
@@ -93,7 +98,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
     Ok(Rendered { pages, files })
 }
 
-fn lang_name(site: &Site<'_>, lang: &Lang) -> String {
+pub(crate) fn lang_name(site: &Site<'_>, lang: &Lang) -> String {
     site.locales
         .own(lang, "language-name")
         .unwrap_or_else(|| lang.as_str().to_string())
@@ -105,7 +110,7 @@ fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {
     let dir = site.links.entry_dir(&entry.key, lang).unwrap_or_default();
     let f = &source.front;
     Summary {
-        kind: entry.kind,
+        kind: entry.kind.into(),
         key: entry.key.clone(),
         section: entry.section.clone(),
         slug: entry.slug(lang).to_string(),
@@ -147,11 +152,16 @@ fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
         .iter()
         .map(|e| summary(site, e, lang))
         .collect();
+    let timeline = crate::timeline::build(site.content, site.config, lang);
+    let mut latest_events: Vec<crate::timeline::Item> =
+        timeline.iter().filter(|i| i.milestone.is_none()).cloned().collect();
+    latest_events.reverse();
+    latest_events.truncate(LATEST_EVENTS);
     let mut sections: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
     let mut tags: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
     for s in &summaries {
         if let Some(section) = &s.section
-            && s.kind == EntryKind::Page
+            && s.kind == PageKind::Page
         {
             sections.entry(section.clone()).or_default().push(s.clone());
         }
@@ -189,9 +199,13 @@ fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
         sections: sections.clone(),
         tags,
         feed_url: site.links.href(&format!("{lang}/atom.xml")),
+        timeline_url: site.links.href(&format!("{lang}/timeline/")),
+        calendar_url: site.links.href(&format!("{lang}/events.ics")),
+        latest_events,
     };
     LangData {
         summaries,
+        timeline,
         site: Value::from_serializable(&view),
         sections,
     }
@@ -296,7 +310,7 @@ fn render_entry(
                 .summaries
                 .iter()
                 .filter(|s| {
-                    s.kind == EntryKind::Section && s.section.as_deref() == Some(entry.key.as_str())
+                    s.kind == PageKind::Section && s.section.as_deref() == Some(entry.key.as_str())
                 })
                 .cloned()
                 .collect();
@@ -318,6 +332,7 @@ fn render_entry(
             .collect(),
         pages,
         subsections,
+        timeline: entry_timeline(&data.timeline, entry),
     };
     let mut page_value = Value::from_serializable(&view)
         .into_map()
@@ -353,6 +368,22 @@ fn render_entry(
             });
             Err(errors)
         }
+    }
+}
+
+/// How many items `site.latest_events` holds.
+const LATEST_EVENTS: usize = 8;
+
+/// An entry's own items; for an institution, every item it took part in.
+fn entry_timeline(items: &[crate::timeline::Item], entry: &Entry) -> Vec<crate::timeline::Item> {
+    let partner_id = entry
+        .key
+        .strip_prefix(crate::content::PARTNERS_SECTION)
+        .and_then(|k| k.strip_prefix('/'))
+        .filter(|_| entry.kind == EntryKind::Page);
+    match partner_id {
+        Some(id) => crate::timeline::of_partner(items, id).into_iter().cloned().collect(),
+        None => crate::timeline::of_entry(items, entry).into_iter().cloned().collect(),
     }
 }
 
@@ -419,7 +450,7 @@ fn copy_static(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
     Ok(files.len())
 }
 
-fn render_builtin(site: &Site<'_>, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+pub(crate) fn render_builtin(site: &Site<'_>, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
     site.templates
         .tera
         .render(name, ctx)
@@ -507,7 +538,7 @@ fn render_feed(
     let mut entries: Vec<&Summary> = data
         .summaries
         .iter()
-        .filter(|s| s.kind == EntryKind::Page && !s.is_fallback && s.date.is_some())
+        .filter(|s| s.kind == PageKind::Page && !s.is_fallback && s.date.is_some())
         .collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
     entries.truncate(FEED_LIMIT);

@@ -8,3 +8,4 @@ mod cli; // the binary: exit codes and messages
 mod content; // frontmatter, inheritance, slugs, bundles, Markdown, links
 mod i18n; // Fluent: plurals, escaping, fallback, syntax errors
 mod templates; // theme and site templates, template errors
+mod timeline; // the timeline pages, filters and the calendar file

@@ -5,3 +5,71 @@ not-found-title = Stránka nenalezena
 not-found-text = Na této adrese nic není. Stránka mohla být přesunuta nebo smazána.
 not-found-home = Na úvodní stránku
 fallback-notice = Tato stránka zatím není přeložena do češtiny. Zobrazuje se v jazyce: { $language }.
+
+# Event kinds, participant groups and the timeline: mosty's data vocabulary.
+
+event-kind-agreement = Dohoda
+event-kind-delegation = Delegace
+event-kind-visit = Návštěva
+event-kind-contest = Soutěž
+event-kind-conference = Konference
+event-kind-internship = Stáž
+event-kind-meeting = Setkání
+event-kind-seminar = Seminář
+event-kind-training = Školení
+event-kind-online = Online akce
+event-kind-plan = Plán
+event-kind-milestone = Milník
+milestone-start = Začátek projektu
+milestone-end = Konec projektu
+participants-students = { $count ->
+    [one] { $count } student
+    [few] { $count } studenti
+    [many] { $count } studenta
+   *[other] { $count } studentů
+}
+participants-teachers = { $count ->
+    [one] { $count } učitel
+    [few] { $count } učitelé
+    [many] { $count } učitele
+   *[other] { $count } učitelů
+}
+participants-staff = { $count ->
+    [one] { $count } zaměstnanec
+    [few] { $count } zaměstnanci
+    [many] { $count } zaměstnance
+   *[other] { $count } zaměstnanců
+}
+participants-delegates = { $count ->
+    [one] { $count } delegát
+    [few] { $count } delegáti
+    [many] { $count } delegáta
+   *[other] { $count } delegátů
+}
+participants-organisations = { $count ->
+    [one] { $count } organizace
+    [few] { $count } organizace
+    [many] { $count } organizace
+   *[other] { $count } organizací
+}
+participants-colleges = { $count ->
+    [one] { $count } škola
+    [few] { $count } školy
+    [many] { $count } školy
+   *[other] { $count } škol
+}
+participants-participants = { $count ->
+    [one] { $count } účastník
+    [few] { $count } účastníci
+    [many] { $count } účastníka
+   *[other] { $count } účastníků
+}
+timeline-title = Časová osa
+timeline-all = Všechny události
+timeline-by-kind = Podle druhu
+timeline-by-country = Podle země
+timeline-by-year = Podle roku
+timeline-calendar = Kalendář (iCal)
+timeline-empty = Žádné události.
+# A country's name from its ISO code; themes and sites may give names.
+country-name = { $code }

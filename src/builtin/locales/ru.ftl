@@ -5,3 +5,71 @@ not-found-title = Страница не найдена
 not-found-text = По этому адресу ничего нет. Возможно, страницу перенесли или удалили.
 not-found-home = На главную
 fallback-notice = Эта страница ещё не переведена на русский язык и показана на языке: { $language }.
+
+# Event kinds, participant groups and the timeline: mosty's data vocabulary.
+
+event-kind-agreement = Соглашение
+event-kind-delegation = Делегация
+event-kind-visit = Визит
+event-kind-contest = Конкурс
+event-kind-conference = Конференция
+event-kind-internship = Стажировка
+event-kind-meeting = Встреча
+event-kind-seminar = Семинар
+event-kind-training = Обучение
+event-kind-online = Онлайн-мероприятие
+event-kind-plan = План
+event-kind-milestone = Веха проекта
+milestone-start = Начало проекта
+milestone-end = Завершение проекта
+participants-students = { $count ->
+    [one] { $count } студент
+    [few] { $count } студента
+    [many] { $count } студентов
+   *[other] { $count } студента
+}
+participants-teachers = { $count ->
+    [one] { $count } преподаватель
+    [few] { $count } преподавателя
+    [many] { $count } преподавателей
+   *[other] { $count } преподавателя
+}
+participants-staff = { $count ->
+    [one] { $count } сотрудник
+    [few] { $count } сотрудника
+    [many] { $count } сотрудников
+   *[other] { $count } сотрудника
+}
+participants-delegates = { $count ->
+    [one] { $count } делегат
+    [few] { $count } делегата
+    [many] { $count } делегатов
+   *[other] { $count } делегата
+}
+participants-organisations = { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+    [many] { $count } организаций
+   *[other] { $count } организации
+}
+participants-colleges = { $count ->
+    [one] { $count } колледж
+    [few] { $count } колледжа
+    [many] { $count } колледжей
+   *[other] { $count } колледжа
+}
+participants-participants = { $count ->
+    [one] { $count } участник
+    [few] { $count } участника
+    [many] { $count } участников
+   *[other] { $count } участника
+}
+timeline-title = Хронология
+timeline-all = Все события
+timeline-by-kind = По типу
+timeline-by-country = По стране
+timeline-by-year = По году
+timeline-calendar = Календарь (iCal)
+timeline-empty = Событий нет.
+# A country's name from its ISO code; themes and sites may give names.
+country-name = { $code }

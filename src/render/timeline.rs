@@ -1,0 +1,153 @@
+//! Renders the timeline pages (`/<lang>/timeline/` and one page per filter, so filtering
+//! works without JavaScript and every filtered view has a URL to share) and the iCalendar
+//! file of every dated item (`/<lang>/events.ics`). The items come from `crate::timeline`.
+
+use tera::{Context, Value};
+
+use super::context::{Alternate, FilterLink, LangLink, PageKind, PageView, Summary};
+use super::{Site, lang_name, render_builtin};
+use crate::diagnostic::Diagnostic;
+use crate::ics::{Calendar, IcsEvent, IcsStamp, stable_uid};
+use crate::lang::Lang;
+use crate::output::{Sink, relativize};
+use crate::timeline::{Filter, Item, by_year};
+
+/// A page mosty makes itself, with the same fields templates read on entry pages.
+fn generated_page(site: &Site<'_>, lang: &Lang, key: &str, dir_of: &dyn Fn(&Lang) -> String, title: String) -> PageView {
+    let dir = dir_of(lang);
+    let translations = site
+        .config
+        .languages
+        .iter()
+        .map(|l| LangLink {
+            lang: l.clone(),
+            name: lang_name(site, l),
+            url: site.links.href(&dir_of(l)),
+            permalink: site.links.permalink(&dir_of(l)),
+            is_fallback: false,
+            is_current: l == lang,
+        })
+        .collect::<Vec<_>>();
+    let alternates = translations.iter().map(|t| Alternate { lang: t.lang.clone(), permalink: t.permalink.clone() }).collect();
+    PageView {
+        summary: Summary {
+            kind: PageKind::Timeline,
+            key: key.to_string(),
+            section: Some(String::new()),
+            slug: key.to_string(),
+            lang: lang.clone(),
+            content_lang: lang.clone(),
+            is_fallback: false,
+            title,
+            short_title: None,
+            summary: None,
+            date: None,
+            end: None,
+            year: None,
+            weight: None,
+            tags: Vec::new(),
+            home: None,
+            partners: Vec::new(),
+            website: None,
+            location: None,
+            events: Vec::new(),
+            extra: toml::Table::new(),
+            url: site.links.href(&dir),
+            permalink: site.links.permalink(&dir),
+        },
+        content: String::new(),
+        toc: Vec::new(),
+        translations,
+        alternates,
+        canonical: site.links.permalink(&dir),
+        assets: Vec::new(),
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        timeline: Vec::new(),
+    }
+}
+
+/// The unfiltered timeline and one page per filter that selects something.
+pub fn render_pages(site: &Site<'_>, items: &[Item], site_value: &Value, lang: &Lang, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+    let filters = Filter::all(items);
+    let mut pages: Vec<Option<&Filter>> = vec![None];
+    pages.extend(filters.iter().map(|(f, _)| Some(f)));
+    let title = site.locales.format(lang, "timeline-title", None).map_err(|m| Diagnostic::error("fluent-missing", m))?;
+    for active in &pages {
+        let sub = active.map_or_else(String::new, Filter::path);
+        let dir_of = |l: &Lang| format!("{l}/timeline/{sub}");
+        let dir = dir_of(lang);
+        let shown: Vec<&Item> = items.iter().filter(|i| active.is_none_or(|f| f.matches(i))).collect();
+        let links: Vec<FilterLink> = filters
+            .iter()
+            .map(|(f, count)| FilterLink {
+                filter: f.clone(),
+                count: *count,
+                url: site.links.href(&format!("{lang}/timeline/{}", f.path())),
+                active: *active == Some(f),
+            })
+            .collect();
+        let page = generated_page(site, lang, "timeline", &dir_of, title.clone());
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang.as_str());
+        ctx.insert_value("site", site_value.clone());
+        ctx.insert("page", &page);
+        ctx.insert("timeline", &by_year(shown));
+        ctx.insert("filters", &links);
+        ctx.insert("filter", active);
+        ctx.insert("all_url", &site.links.href(&format!("{lang}/timeline/")));
+        let html = render_builtin(site, "timeline.html", &ctx)?;
+        sink.write(&format!("{dir}index.html"), relativize(&html, &site.config.base_path, &dir).into_bytes())?;
+    }
+    Ok(pages.len())
+}
+
+/// `/<lang>/events.ics`: every dated item, with UIDs stable across builds.
+pub fn render_calendar(site: &Site<'_>, items: &[Item], lang: &Lang, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+    let host = site
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("mosty.invalid");
+    let label = |key: String| site.locales.format(lang, &key, None).ok();
+    let events = items
+        .iter()
+        .map(|i| {
+            let url = site
+                .links
+                .entry_dir(&i.entry_key, lang)
+                .map(|d| format!("{}#{}", site.links.permalink(d), i.id));
+            let kind = match i.milestone {
+                Some(_) => None,
+                None => label(format!("event-kind-{}", i.kind)),
+            };
+            IcsEvent {
+                uid: stable_uid(&[lang.as_str(), &i.id], host),
+                start: i.date,
+                end: i.end,
+                summary: i.title.clone(),
+                description: i.summary.clone(),
+                url,
+                location: i.place.clone(),
+                categories: kind.into_iter().collect(),
+            }
+        })
+        .collect::<Vec<_>>();
+    // The stamp is derived from the data, never from the clock, so builds stay identical.
+    let newest = items.iter().map(|i| i.date.first_day()).max();
+    let calendar = Calendar {
+        prodid: "-//mosty//mosty//EN".into(),
+        name: site.locales.format(lang, "site-title", None).ok(),
+        language: Some(lang.to_string()),
+        dtstamp: newest.map_or_else(|| IcsStamp::from_unix_seconds(0).expect("epoch"), IcsStamp::midnight),
+        events,
+    };
+    let text = calendar
+        .to_ics()
+        .map_err(|e| Diagnostic::error("calendar", format!("cannot write {lang}/events.ics: {e}")))?;
+    sink.write(&format!("{lang}/events.ics"), text.into_bytes())?;
+    Ok(1)
+}
