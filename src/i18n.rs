@@ -135,9 +135,20 @@ pub fn load(
         path: "<mosty>/en.ftl".into(),
         text: Arc::from(BUILTIN[0].1),
     };
+    // English is the last resort of every chain, even on a site without English, so that
+    // a site in any language builds with the theme's words until a translator adds them.
+    let mut scratch = Diagnostics::default();
+    let theme_en = theme
+        .iter()
+        .filter(|f| f.lang == "en")
+        .filter_map(|f| parse_file(&f.source, &mut scratch))
+        .collect();
     let last_resort = build_bundle(
         &en,
-        vec![parse_file(&builtin_en, &mut diags).into_iter().collect()],
+        vec![
+            parse_file(&builtin_en, &mut diags).into_iter().collect(),
+            theme_en,
+        ],
     );
     diags.sort();
     Ok((
@@ -310,7 +321,7 @@ impl Locales {
             .chain(chain)
             .filter_map(|l| self.bundles.get(l).map(|b| (l.as_str().to_string(), b)))
             .chain(std::iter::once((
-                "mosty's English defaults".to_string(),
+                "English default".to_string(),
                 &self.last_resort,
             )));
         for (i, (used, bundle)) in candidates.enumerate() {

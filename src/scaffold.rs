@@ -8,7 +8,11 @@ use crate::lang::Lang;
 use crate::theme::Theme;
 
 /// Creates a site in `dir` (which must not exist or be empty) that builds at once.
-pub fn init(dir: &Path, languages: &[String], default_language: Option<&str>) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn init(
+    dir: &Path,
+    languages: &[String],
+    default_language: Option<&str>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut langs = Vec::new();
     for code in languages {
         let l = Lang::parse(code.trim()).map_err(|m| Diagnostic::error("init", m))?;
@@ -17,20 +21,36 @@ pub fn init(dir: &Path, languages: &[String], default_language: Option<&str>) ->
         }
     }
     if langs.is_empty() {
-        return Err(Diagnostic::error("init", "--languages needs at least one language"));
+        return Err(Diagnostic::error(
+            "init",
+            "--languages needs at least one language",
+        ));
     }
     let default = match default_language {
         Some(code) => {
             let l = Lang::parse(code).map_err(|m| Diagnostic::error("init", m))?;
             if !langs.contains(&l) {
-                return Err(Diagnostic::error("init", format!("--default-language `{l}` is not among --languages")));
+                return Err(Diagnostic::error(
+                    "init",
+                    format!("--default-language `{l}` is not among --languages"),
+                ));
             }
             l
         }
         None => langs[0].clone(),
     };
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::error("init", format!("`{}` is not empty; mosty init creates a new site in an empty folder", dir.display())));
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(Diagnostic::error(
+            "init",
+            format!(
+                "`{}` is not empty; mosty init creates a new site in an empty folder",
+                dir.display()
+            ),
+        ));
     }
     let list: Vec<String> = langs.iter().map(|l| format!("\"{l}\"")).collect();
     let mut files: Vec<(PathBuf, String)> = vec![(
@@ -41,7 +61,11 @@ pub fn init(dir: &Path, languages: &[String], default_language: Option<&str>) ->
         ),
     )];
     for l in &langs {
-        let suffix = if *l == default { String::new() } else { format!(".{l}") };
+        let suffix = if *l == default {
+            String::new()
+        } else {
+            format!(".{l}")
+        };
         files.push((
             format!("content/_index{suffix}.md").into(),
             "+++\ntitle = \"International cooperation\"\n+++\nWhat the college does with its partners abroad.\n".into(),
@@ -68,7 +92,13 @@ pub fn init(dir: &Path, languages: &[String], default_language: Option<&str>) ->
 pub fn eject_theme(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let target = root.join("themes").join("default");
     if target.exists() {
-        return Err(Diagnostic::error("eject", format!("`{}` already exists; remove or rename it first", target.display())));
+        return Err(Diagnostic::error(
+            "eject",
+            format!(
+                "`{}` already exists; remove or rename it first",
+                target.display()
+            ),
+        ));
     }
     let mut written = Vec::new();
     for (rel, bytes) in Theme::builtin_files() {
@@ -80,10 +110,19 @@ pub fn eject_theme(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| Diagnostic::error("io-write", format!("cannot write `{}`: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(
+            "io-write",
+            format!("cannot write `{}`: {e}", path.display()),
+        )
+    };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
     }
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(fail)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(fail)?;
     std::io::Write::write_all(&mut file, bytes).map_err(fail)
 }

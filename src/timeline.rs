@@ -63,7 +63,10 @@ pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<Year<'a>> {
     for item in items {
         match years.last_mut() {
             Some(y) if y.year == item.year => y.items.push(item),
-            _ => years.push(Year { year: item.year, items: vec![item] }),
+            _ => years.push(Year {
+                year: item.year,
+                items: vec![item],
+            }),
         }
     }
     years
@@ -114,7 +117,13 @@ impl Filter {
 fn anchor_base(key: &str) -> String {
     let base: String = key
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     if base.is_empty() { "home".into() } else { base }
 }
@@ -126,13 +135,24 @@ pub fn build(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
         let set: BTreeSet<String> = ids
             .iter()
             .filter_map(|id| content.get(&format!("{PARTNERS_SECTION}/{id}")))
-            .filter_map(|e| e.sources.values().next()?.front.location.as_ref()?.country.clone())
+            .filter_map(|e| {
+                e.sources
+                    .values()
+                    .next()?
+                    .front
+                    .location
+                    .as_ref()?
+                    .country
+                    .clone()
+            })
             .collect();
         set.into_iter().collect()
     };
     let mut items = Vec::new();
     for entry in &content.entries {
-        let Some(source) = pick_source(entry, lang, chain) else { continue };
+        let Some(source) = pick_source(entry, lang, chain) else {
+            continue;
+        };
         let f = &source.front;
         let base = anchor_base(&entry.key);
         let mut involved: Vec<String> = f.home.iter().cloned().collect();
@@ -158,15 +178,43 @@ pub fn build(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
         };
         if entry.kind == EntryKind::Page && entry.section.as_deref() != Some(PARTNERS_SECTION) {
             if let Some(start) = f.date {
-                items.push(item(format!("{base}-start"), None, start, None, "milestone", Some(Milestone::Start), &f.title));
+                items.push(item(
+                    format!("{base}-start"),
+                    None,
+                    start,
+                    None,
+                    "milestone",
+                    Some(Milestone::Start),
+                    &f.title,
+                ));
             }
             if let Some(end) = f.end {
-                items.push(item(format!("{base}-end"), None, end, None, "milestone", Some(Milestone::End), &f.title));
+                items.push(item(
+                    format!("{base}-end"),
+                    None,
+                    end,
+                    None,
+                    "milestone",
+                    Some(Milestone::End),
+                    &f.title,
+                ));
             }
         }
         for (i, ev) in f.events.iter().enumerate() {
-            let partners = if ev.partners.is_empty() { involved.clone() } else { ev.partners.clone() };
-            let mut it = item(format!("{base}-e{}", i + 1), Some(i), ev.date, ev.end, &ev.kind, None, &ev.title);
+            let partners = if ev.partners.is_empty() {
+                involved.clone()
+            } else {
+                ev.partners.clone()
+            };
+            let mut it = item(
+                format!("{base}-e{}", i + 1),
+                Some(i),
+                ev.date,
+                ev.end,
+                &ev.kind,
+                None,
+                &ev.title,
+            );
             it.summary = ev.summary.clone();
             it.place = ev.place.clone();
             it.participants = ev.participants.clone();
@@ -191,7 +239,11 @@ pub fn build(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
 pub fn check(content: &Content, config: &SiteConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for entry in &content.entries {
-        let Some(source) = entry.sources.get(&config.default_language).or_else(|| entry.sources.values().next()) else {
+        let Some(source) = entry
+            .sources
+            .get(&config.default_language)
+            .or_else(|| entry.sources.values().next())
+        else {
             continue;
         };
         let f = &source.front;
@@ -203,12 +255,19 @@ pub fn check(content: &Content, config: &SiteConfig) -> Vec<Diagnostic> {
             let before = ev.date.last_day() < first;
             let after = last.is_some_and(|l| ev.date.first_day() > l);
             if before || after {
-                let what = if before { "before the entry's `date`" } else { "after the entry's `end`" };
+                let what = if before {
+                    "before the entry's `date`"
+                } else {
+                    "after the entry's `end`"
+                };
                 let _ = ev_end;
                 out.push(
-                    Diagnostic::warning("event-outside", format!("event `{}` ({}) is {what}", ev.title, ev.date))
-                        .in_file(&source.file.path)
-                        .with_hint("correct the event's date or widen the entry's `date`/`end`"),
+                    Diagnostic::warning(
+                        "event-outside",
+                        format!("event `{}` ({}) is {what}", ev.title, ev.date),
+                    )
+                    .in_file(&source.file.path)
+                    .with_hint("correct the event's date or widen the entry's `date`/`end`"),
                 );
             }
         }
@@ -223,5 +282,8 @@ pub fn of_entry<'a>(items: &'a [Item], entry: &Entry) -> Vec<&'a Item> {
 
 /// Items that involve an institution.
 pub fn of_partner<'a>(items: &'a [Item], id: &str) -> Vec<&'a Item> {
-    items.iter().filter(|i| i.partners.iter().any(|p| p == id)).collect()
+    items
+        .iter()
+        .filter(|i| i.partners.iter().any(|p| p == id))
+        .collect()
 }

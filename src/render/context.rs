@@ -22,9 +22,9 @@ use serde::Serialize;
 
 use crate::content::markdown::Heading;
 use crate::content::{EntryKind, Event, Location};
-use crate::timeline::{Filter, Item};
 use crate::dates::PartialDate;
 use crate::lang::Lang;
+use crate::timeline::{Filter, Item};
 
 /// What kind of page is rendered: an entry's (`home`, `section`, `page`) or one mosty makes
 /// (`timeline`).

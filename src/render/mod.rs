@@ -88,7 +88,13 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
     for lang in &config.languages {
         let data = &lang_data[lang];
         extra(render_feed(site, data, lang, sink));
-        extra(timeline::render_pages(site, &data.timeline, &data.site, lang, sink));
+        extra(timeline::render_pages(
+            site,
+            &data.timeline,
+            &data.site,
+            lang,
+            sink,
+        ));
         extra(timeline::render_calendar(site, &data.timeline, lang, sink));
     }
     if diags.has_errors() {
@@ -153,8 +159,11 @@ fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
         .map(|e| summary(site, e, lang))
         .collect();
     let timeline = crate::timeline::build(site.content, site.config, lang);
-    let mut latest_events: Vec<crate::timeline::Item> =
-        timeline.iter().filter(|i| i.milestone.is_none()).cloned().collect();
+    let mut latest_events: Vec<crate::timeline::Item> = timeline
+        .iter()
+        .filter(|i| i.milestone.is_none())
+        .cloned()
+        .collect();
     latest_events.reverse();
     latest_events.truncate(LATEST_EVENTS);
     let mut sections: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
@@ -382,8 +391,14 @@ fn entry_timeline(items: &[crate::timeline::Item], entry: &Entry) -> Vec<crate::
         .and_then(|k| k.strip_prefix('/'))
         .filter(|_| entry.kind == EntryKind::Page);
     match partner_id {
-        Some(id) => crate::timeline::of_partner(items, id).into_iter().cloned().collect(),
-        None => crate::timeline::of_entry(items, entry).into_iter().cloned().collect(),
+        Some(id) => crate::timeline::of_partner(items, id)
+            .into_iter()
+            .cloned()
+            .collect(),
+        None => crate::timeline::of_entry(items, entry)
+            .into_iter()
+            .cloned()
+            .collect(),
     }
 }
 
@@ -450,7 +465,11 @@ fn copy_static(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
     Ok(files.len())
 }
 
-pub(crate) fn render_builtin(site: &Site<'_>, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+pub(crate) fn render_builtin(
+    site: &Site<'_>,
+    name: &str,
+    ctx: &Context,
+) -> Result<String, Diagnostic> {
     site.templates
         .tera
         .render(name, ctx)

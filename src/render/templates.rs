@@ -17,7 +17,10 @@ const BUILTIN_PREFIX: &str = "mosty/";
 
 /// mosty's own templates: language chooser, 404, feeds, sitemap, robots.txt.
 const BUILTIN: &[(&str, &str)] = &[
-    ("timeline.html", include_str!("../builtin/templates/timeline.html")),
+    (
+        "timeline.html",
+        include_str!("../builtin/templates/timeline.html"),
+    ),
     ("root.html", include_str!("../builtin/templates/root.html")),
     ("404.html", include_str!("../builtin/templates/404.html")),
     ("atom.xml", include_str!("../builtin/templates/atom.xml")),

@@ -13,7 +13,13 @@ use crate::output::{Sink, relativize};
 use crate::timeline::{Filter, Item, by_year};
 
 /// A page mosty makes itself, with the same fields templates read on entry pages.
-fn generated_page(site: &Site<'_>, lang: &Lang, key: &str, dir_of: &dyn Fn(&Lang) -> String, title: String) -> PageView {
+fn generated_page(
+    site: &Site<'_>,
+    lang: &Lang,
+    key: &str,
+    dir_of: &dyn Fn(&Lang) -> String,
+    title: String,
+) -> PageView {
     let dir = dir_of(lang);
     let translations = site
         .config
@@ -28,7 +34,13 @@ fn generated_page(site: &Site<'_>, lang: &Lang, key: &str, dir_of: &dyn Fn(&Lang
             is_current: l == lang,
         })
         .collect::<Vec<_>>();
-    let alternates = translations.iter().map(|t| Alternate { lang: t.lang.clone(), permalink: t.permalink.clone() }).collect();
+    let alternates = translations
+        .iter()
+        .map(|t| Alternate {
+            lang: t.lang.clone(),
+            permalink: t.permalink.clone(),
+        })
+        .collect();
     PageView {
         summary: Summary {
             kind: PageKind::Timeline,
@@ -68,16 +80,28 @@ fn generated_page(site: &Site<'_>, lang: &Lang, key: &str, dir_of: &dyn Fn(&Lang
 }
 
 /// The unfiltered timeline and one page per filter that selects something.
-pub fn render_pages(site: &Site<'_>, items: &[Item], site_value: &Value, lang: &Lang, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+pub fn render_pages(
+    site: &Site<'_>,
+    items: &[Item],
+    site_value: &Value,
+    lang: &Lang,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
     let filters = Filter::all(items);
     let mut pages: Vec<Option<&Filter>> = vec![None];
     pages.extend(filters.iter().map(|(f, _)| Some(f)));
-    let title = site.locales.format(lang, "timeline-title", None).map_err(|m| Diagnostic::error("fluent-missing", m))?;
+    let title = site
+        .locales
+        .format(lang, "timeline-title", None)
+        .map_err(|m| Diagnostic::error("fluent-missing", m))?;
     for active in &pages {
         let sub = active.map_or_else(String::new, Filter::path);
         let dir_of = |l: &Lang| format!("{l}/timeline/{sub}");
         let dir = dir_of(lang);
-        let shown: Vec<&Item> = items.iter().filter(|i| active.is_none_or(|f| f.matches(i))).collect();
+        let shown: Vec<&Item> = items
+            .iter()
+            .filter(|i| active.is_none_or(|f| f.matches(i)))
+            .collect();
         let links: Vec<FilterLink> = filters
             .iter()
             .map(|(f, count)| FilterLink {
@@ -97,13 +121,21 @@ pub fn render_pages(site: &Site<'_>, items: &[Item], site_value: &Value, lang: &
         ctx.insert("filter", active);
         ctx.insert("all_url", &site.links.href(&format!("{lang}/timeline/")));
         let html = render_builtin(site, "timeline.html", &ctx)?;
-        sink.write(&format!("{dir}index.html"), relativize(&html, &site.config.base_path, &dir).into_bytes())?;
+        sink.write(
+            &format!("{dir}index.html"),
+            relativize(&html, &site.config.base_path, &dir).into_bytes(),
+        )?;
     }
     Ok(pages.len())
 }
 
 /// `/<lang>/events.ics`: every dated item, with UIDs stable across builds.
-pub fn render_calendar(site: &Site<'_>, items: &[Item], lang: &Lang, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+pub fn render_calendar(
+    site: &Site<'_>,
+    items: &[Item],
+    lang: &Lang,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
     let host = site
         .config
         .base_url
@@ -142,12 +174,15 @@ pub fn render_calendar(site: &Site<'_>, items: &[Item], lang: &Lang, sink: &dyn 
         prodid: "-//mosty//mosty//EN".into(),
         name: site.locales.format(lang, "site-title", None).ok(),
         language: Some(lang.to_string()),
-        dtstamp: newest.map_or_else(|| IcsStamp::from_unix_seconds(0).expect("epoch"), IcsStamp::midnight),
+        dtstamp: newest.map_or_else(
+            || IcsStamp::from_unix_seconds(0).expect("epoch"),
+            IcsStamp::midnight,
+        ),
         events,
     };
-    let text = calendar
-        .to_ics()
-        .map_err(|e| Diagnostic::error("calendar", format!("cannot write {lang}/events.ics: {e}")))?;
+    let text = calendar.to_ics().map_err(|e| {
+        Diagnostic::error("calendar", format!("cannot write {lang}/events.ics: {e}"))
+    })?;
     sink.write(&format!("{lang}/events.ics"), text.into_bytes())?;
     Ok(1)
 }

@@ -84,26 +84,68 @@ fn init_creates_a_site_that_builds_with_the_built_in_theme_in_any_language() {
         .arg(&site)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(site.join("content/projects/first-exchange/index.md").exists());
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty")).args(["build", "--root"]).arg(&site).env("NO_COLOR", "1").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        site.join("content/projects/first-exchange/index.md")
+            .exists()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
+        .args(["build", "--root"])
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(site.join("public/pl/projects/first-exchange/index.html").exists());
-    assert!(site.join("public/de/projects/first-exchange/index.html").exists());
+    assert!(
+        site.join("public/pl/projects/first-exchange/index.html")
+            .exists()
+    );
+    assert!(
+        site.join("public/de/projects/first-exchange/index.html")
+            .exists()
+    );
     // A second init into the same folder refuses and changes nothing.
-    let again = Command::new(env!("CARGO_BIN_EXE_mosty")).arg("init").arg(&site).output().unwrap();
+    let again = Command::new(env!("CARGO_BIN_EXE_mosty"))
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
     assert_eq!(again.status.code(), Some(1));
 }
 
 #[test]
 fn theme_eject_copies_the_built_in_theme_once() {
-    let site = TestSite::new(&format!("{SITE1}\n-- content/a.md --\n+++\ntitle = \"A\"\n+++\n"));
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty")).args(["theme", "eject", "--root"]).arg(site.root()).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(site.root().join("themes/default/templates/page.html").exists());
+    let site = TestSite::new(&format!(
+        "{SITE1}\n-- content/a.md --\n+++\ntitle = \"A\"\n+++\n"
+    ));
+    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
+        .args(["theme", "eject", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        site.root()
+            .join("themes/default/templates/page.html")
+            .exists()
+    );
     let (code, err) = mosty(&site, &["build"]);
     assert_eq!(code, 0, "{err}");
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty")).args(["theme", "eject", "--root"]).arg(site.root()).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
+        .args(["theme", "eject", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }

@@ -102,10 +102,22 @@ end = 2017-10-22
         crate::support::SITE4
     ));
     site.build();
-    site.assert_file("ru/a/index.html", "[29 марта 2024\u{202f}г.][29—30 марта 2024\u{202f}г.][ноябрь 2017\u{202f}г.]");
-    site.assert_file("cs/a/index.html", "[29. března 2024][29.–30. března 2024][listopad 2017]");
+    site.assert_file(
+        "ru/a/index.html",
+        "[29 марта 2024\u{202f}г.][29—30 марта 2024\u{202f}г.][ноябрь 2017\u{202f}г.]",
+    );
+    site.assert_file(
+        "cs/a/index.html",
+        "[29. března 2024][29.–30. března 2024][listopad 2017]",
+    );
     site.assert_file("ka/a/index.html", "[29 მარტი, 2024]");
     site.assert_file("en/a/index.html", "[March 29, 2024]");
-    site.assert_file("ru/b/index.html", "[2 сентября\u{a0}— 22 октября 2017\u{202f}г.]");
-    site.assert_file("cs/b/index.html", "[2. září\u{2009}–\u{2009}22. října 2017]");
+    site.assert_file(
+        "ru/b/index.html",
+        "[2 сентября\u{a0}— 22 октября 2017\u{202f}г.]",
+    );
+    site.assert_file(
+        "cs/b/index.html",
+        "[2. září\u{2009}–\u{2009}22. října 2017]",
+    );
 }

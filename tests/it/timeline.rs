@@ -69,8 +69,14 @@ fn the_timeline_lists_every_item_in_order_grouped_by_year_in_the_readers_words()
         "(projects-boskovice-e3|delegation|Delegace|10. května 2016|6 studentů;2 učitelé;)",
     );
     site.assert_file("cs/timeline/index.html", "(projects-boskovice-e1|internship|Stáž|2. září\u{2009}–\u{2009}22. října 2017|10 studentů;7 učitelů;)");
-    site.assert_file("en/timeline/index.html", "|delegation|Делегация|May 10, 2016|6 students;2 teachers;");
-    site.assert_file("ka/timeline/index.html", "|10 მაისი, 2016|6 სტუდენტი;2 მასწავლებელი;");
+    site.assert_file(
+        "en/timeline/index.html",
+        "|delegation|Делегация|May 10, 2016|6 students;2 teachers;",
+    );
+    site.assert_file(
+        "ka/timeline/index.html",
+        "|10 მაისი, 2016|6 სტუდენტი;2 მასწავლებელი;",
+    );
 }
 
 #[test]
@@ -83,8 +89,14 @@ fn filters_are_pages_of_their_own_that_work_without_javascript() {
         country:CZ:4:/international/ru/timeline/country/cz/;
         year:2016:2:/international/ru/timeline/2016/;",
     );
-    site.assert_file("ru/timeline/kind/delegation/index.html", "[kind=delegation]<2016>(projects-boskovice-e3|\n! Чемпионат");
-    site.assert_file("ru/timeline/2017/index.html", "[year=2017]<2017>(projects-boskovice-e1|\n! <2016>");
+    site.assert_file(
+        "ru/timeline/kind/delegation/index.html",
+        "[kind=delegation]<2016>(projects-boskovice-e3|\n! Чемпионат",
+    );
+    site.assert_file(
+        "ru/timeline/2017/index.html",
+        "[year=2017]<2017>(projects-boskovice-e1|\n! <2016>",
+    );
     site.assert_file("ru/timeline/country/cz/index.html", "[country=CZ]<2014>");
 }
 
@@ -98,7 +110,10 @@ fn each_project_and_partner_page_carries_its_own_timeline() {
     ));
     site.build();
     site.assert_file("ru/projects/boskovice/index.html", "projects-boskovice-start;projects-boskovice-e3;projects-boskovice-e2;projects-boskovice-e1;");
-    site.assert_file("ru/partners/boskovice-vos/index.html", "projects-boskovice-start;projects-boskovice-e3;");
+    site.assert_file(
+        "ru/partners/boskovice-vos/index.html",
+        "projects-boskovice-start;projects-boskovice-e3;",
+    );
 }
 
 #[test]
@@ -109,7 +124,10 @@ fn the_calendar_file_is_valid_icalendar_with_stable_uids() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20170902\r\n"), "{ics}");
     assert!(ics.contains("DTEND;VALUE=DATE:20171023\r\n"), "{ics}");
-    assert!(ics.contains("SUMMARY;LANGUAGE=cs:Stáž") || ics.contains("SUMMARY:Stáž"), "{ics}");
+    assert!(
+        ics.contains("SUMMARY;LANGUAGE=cs:Stáž") || ics.contains("SUMMARY:Stáž"),
+        "{ics}"
+    );
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "line longer than 75 octets: {line:?}");
     }
@@ -117,7 +135,11 @@ fn the_calendar_file_is_valid_icalendar_with_stable_uids() {
     let calendars: Vec<_> = reader.collect::<Result<_, _>>().expect("parses back");
     assert_eq!(calendars[0].events.len(), 4);
     site.build();
-    assert_eq!(site.file("cs/events.ics"), ics, "UIDs and stamps are stable");
+    assert_eq!(
+        site.file("cs/events.ics"),
+        ics,
+        "UIDs and stamps are stable"
+    );
 }
 
 #[test]
@@ -137,5 +159,12 @@ title = \"Поздно\"
 "
     ));
     let built = site.build();
-    assert!(built.warnings.iter().any(|w| w.code == "event-outside" && w.message.contains("Поздно")), "{:?}", built.warnings);
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.code == "event-outside" && w.message.contains("Поздно")),
+        "{:?}",
+        built.warnings
+    );
 }
