@@ -6,6 +6,7 @@ mod support;
 mod build; // output layout, fallback pages, sitemap, feeds, safe writing, determinism
 mod cli; // the binary: exit codes and messages
 mod content; // frontmatter, inheritance, slugs, bundles, Markdown, links
+mod example_site; // the repository's own site, in all four languages
 mod i18n; // Fluent: plurals, escaping, fallback, syntax errors
 mod templates; // theme and site templates, template errors
 mod timeline; // the timeline pages, filters and the calendar file
