@@ -72,4 +72,7 @@ pub struct BuildArgs {
     /// Treat warnings as errors (exit 1 if there are any)
     #[arg(long)]
     pub strict: bool,
+    /// Write links that name index.html, so the output also works opened from a disk
+    #[arg(long)]
+    pub portable: bool,
 }

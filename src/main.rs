@@ -36,6 +36,7 @@ fn main() -> ExitCode {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                portable: args.portable,
             };
             match pipeline::build(&options) {
                 Ok(built) => {

@@ -220,10 +220,21 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// How links between pages are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// `../projects/x/`: clean URLs on any web server.
+    #[default]
+    Folders,
+    /// `../projects/x/index.html`: also works when the files are opened from a disk or a
+    /// USB stick, where no server turns a folder into its `index.html`.
+    Files,
+}
+
 /// Rewrites URL paths under `base_path` in `href`, `src` and similar attributes into paths
 /// relative to the page at `dir` (`ru/projects/x/`), so the site works under any sub-path
-/// and when opened from the file system.
-pub fn relativize(html: &str, base_path: &str, dir: &str) -> String {
+/// and, with [`LinkStyle::Files`], when opened from the file system.
+pub fn relativize(html: &str, base_path: &str, dir: &str, style: LinkStyle) -> String {
     let depth = dir.matches('/').count();
     let prefix = if depth == 0 {
         "./".to_string()
@@ -231,7 +242,7 @@ pub fn relativize(html: &str, base_path: &str, dir: &str) -> String {
         "../".repeat(depth)
     };
     let needle = format!("=\"{base_path}");
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     while let Some(i) = rest.find(&needle) {
         let after = &rest[i + needle.len()..];
@@ -239,11 +250,20 @@ pub fn relativize(html: &str, base_path: &str, dir: &str) -> String {
         // `="//host"` is another host, not a path of this site.
         if base_path == "/" && after.starts_with('/') {
             out.push_str(&needle);
-        } else {
-            out.push_str("=\"");
-            out.push_str(&prefix);
+            rest = after;
+            continue;
         }
-        rest = after;
+        out.push_str("=\"");
+        out.push_str(&prefix);
+        let end = after.find('"').unwrap_or(after.len());
+        let value = &after[..end];
+        let path_end = value.find(['#', '?']).unwrap_or(value.len());
+        out.push_str(&value[..path_end]);
+        if style == LinkStyle::Files && (path_end == 0 || value[..path_end].ends_with('/')) {
+            out.push_str("index.html");
+        }
+        out.push_str(&value[path_end..]);
+        rest = &after[end..];
     }
     out.push_str(rest);
     out
@@ -258,13 +278,30 @@ mod tests {
         let html =
             r#"<a href="/intl/ru/x/">x</a><img src="/intl/style.css"><a href="https://h/intl/">"#;
         assert_eq!(
-            relativize(html, "/intl/", "ru/projects/y/"),
+            relativize(html, "/intl/", "ru/projects/y/", LinkStyle::Folders),
             r#"<a href="../../../ru/x/">x</a><img src="../../../style.css"><a href="https://h/intl/">"#
         );
-        assert_eq!(relativize(r#"<a href="/">"#, "/", ""), r#"<a href="./">"#);
         assert_eq!(
-            relativize(r#"<a href="//cdn.example/x">"#, "/", "ru/"),
+            relativize(r#"<a href="/">"#, "/", "", LinkStyle::Folders),
+            r#"<a href="./">"#
+        );
+        assert_eq!(
+            relativize(
+                r#"<a href="//cdn.example/x">"#,
+                "/",
+                "ru/",
+                LinkStyle::Folders
+            ),
             r#"<a href="//cdn.example/x">"#
+        );
+    }
+
+    #[test]
+    fn file_style_links_name_the_index_file() {
+        let html = r#"<a href="/ru/x/#a">x</a><a href="/">h</a><link href="/style.css">"#;
+        assert_eq!(
+            relativize(html, "/", "ru/y/", LinkStyle::Files),
+            r#"<a href="../../ru/x/index.html#a">x</a><a href="../../index.html">h</a><link href="../../style.css">"#
         );
     }
 

@@ -10,7 +10,7 @@ use crate::config::SiteConfig;
 use crate::content::{self, Content, LoadOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Locales};
-use crate::output::{self, Sink, Staging};
+use crate::output::{self, LinkStyle, Sink, Staging};
 use crate::render::{self, Site, Templates, functions, links::Links};
 use crate::theme::Theme;
 
@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Links that name `index.html`, for opening the output from a disk.
+    pub portable: bool,
 }
 
 impl BuildOptions {
@@ -31,6 +33,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            portable: false,
         }
     }
 
@@ -50,6 +53,7 @@ pub struct Loaded {
     pub links: Arc<Links>,
     pub templates: Templates,
     pub theme: Theme,
+    pub link_style: LinkStyle,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -129,6 +133,11 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         links,
         templates,
         theme,
+        link_style: if options.portable {
+            LinkStyle::Files
+        } else {
+            LinkStyle::Folders
+        },
         warnings: diags.0,
     })
 }
@@ -146,6 +155,7 @@ pub fn render_into(
         links: &loaded.links,
         templates: &loaded.templates,
         theme: &loaded.theme,
+        link_style: loaded.link_style,
     };
     let rendered = render::render(&site, sink);
     let mut warnings = loaded.warnings.clone();

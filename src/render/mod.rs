@@ -20,7 +20,7 @@ use crate::content::{Content, Entry, EntryKind, markdown, pick_source};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::lang::Lang;
-use crate::output::{Sink, relativize};
+use crate::output::{LinkStyle, Sink, relativize};
 use crate::theme::{Bytes, Theme};
 use context::{Alternate, LangLink, PageKind, PageView, SiteLanguage, SiteView, Summary};
 use links::Links;
@@ -35,6 +35,7 @@ pub struct Site<'a> {
     pub links: &'a Links,
     pub templates: &'a Templates,
     pub theme: &'a Theme,
+    pub link_style: LinkStyle,
 }
 
 /// What was rendered, for the summary line.
@@ -364,7 +365,7 @@ fn render_entry(
             if !errors.is_empty() {
                 return Err(errors);
             }
-            let html = relativize(&html, &site.config.base_path, &dir);
+            let html = relativize(&html, &site.config.base_path, &dir, site.link_style);
             sink.write(&format!("{dir}index.html"), html.into_bytes())
                 .map_err(|d| vec![d])
         }
@@ -494,7 +495,7 @@ fn render_root(
     let html = render_builtin(site, "root.html", &ctx)?;
     sink.write(
         "index.html",
-        relativize(&html, &site.config.base_path, "").into_bytes(),
+        relativize(&html, &site.config.base_path, "", site.link_style).into_bytes(),
     )?;
     // 404.html is served at any depth, so its links stay absolute paths.
     let html = render_builtin(site, "404.html", &ctx)?;

@@ -123,7 +123,7 @@ pub fn render_pages(
         let html = render_builtin(site, "timeline.html", &ctx)?;
         sink.write(
             &format!("{dir}index.html"),
-            relativize(&html, &site.config.base_path, &dir).into_bytes(),
+            relativize(&html, &site.config.base_path, &dir, site.link_style).into_bytes(),
         )?;
     }
     Ok(pages.len())

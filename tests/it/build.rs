@@ -258,3 +258,22 @@ site
     assert_eq!(site.file("style.css"), "site\n");
     assert_eq!(site.file("js/app.js"), "app\n");
 }
+
+#[test]
+fn portable_builds_link_index_files_for_opening_from_a_disk() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE4}{FOUR_LANG}
+-- themes/default/templates/section.html --
+<a href=\"{{{{ url(path='@/projects/boskovice#plan') }}}}\">p</a><a href=\"{{{{ url(path='@/') }}}}\">h</a><link href=\"{{{{ url(path='style.css') }}}}\">
+"
+    ));
+    let mut opts = site.options();
+    opts.portable = true;
+    mosty::pipeline::build(&opts).unwrap();
+    site.assert_file(
+        "cs/projects/index.html",
+        r#"<a href="../../cs/projects/boskovice/index.html#plan">p</a>
+        <a href="../../cs/index.html">h</a>
+        <link href="../../style.css">"#,
+    );
+}
