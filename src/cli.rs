@@ -31,6 +31,13 @@ pub enum Command {
     /// Work with the theme
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// Serve the site from memory, rebuild on every change and reload the browser
+    ///
+    /// Nothing is written to the output folder. Errors are shown in the terminal and over
+    /// every page; the last good version keeps being served until they are fixed.
+    Serve(ServeArgs),
+    /// Create a new entry in every language, e.g. `mosty new projects/boskovice-2025`
+    New(NewArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,4 +82,33 @@ pub struct BuildArgs {
     /// Write links that name index.html, so the output also works opened from a disk
     #[arg(long)]
     pub portable: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The port to listen on; 0 picks a free one
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but loopback makes the server reachable from the network
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Show entries marked `draft = true` too
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The entry to create: <section>/<slug>, e.g. projects/boskovice-2025
+    #[arg(value_name = "SECTION/SLUG")]
+    pub path: String,
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }

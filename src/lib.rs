@@ -20,9 +20,11 @@
 //! | what templates can see | [`render::context`] |
 //! | template functions (`t`, `url`) | [`render::functions`] |
 //! | the timeline built | [`timeline`] |
+//! | where the map gets its points | [`partners`] (drawn by [`map`]) |
 //! | files written | [`output`] |
 //! | error messages with code frames | [`diagnostic`] |
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -32,9 +34,15 @@ pub mod fs;
 pub mod i18n;
 pub mod ics;
 pub mod lang;
+pub mod locales_sync;
+pub mod map;
 pub mod output;
+pub mod partners;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
+pub mod stale;
+pub mod status;
 pub mod theme;
 pub mod timeline;

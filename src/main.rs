@@ -30,6 +30,10 @@ fn main() -> ExitCode {
         Command::Theme(ThemeCommand::Eject { root }) => {
             report_written(mosty::scaffold::eject_theme(&root), color)
         }
+        Command::Serve(args) => mosty::serve::run(&args, color),
+        Command::New(args) => {
+            report_written(mosty::serve::new_entry(&args.root, &args.path), color)
+        }
         Command::Build(args) => {
             let options = BuildOptions {
                 root: args.root,

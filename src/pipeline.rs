@@ -2,7 +2,7 @@
 //! Each stage is a function of the previous stages' values; problems of independent stages
 //! are collected together so one run reports them all.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -54,6 +54,8 @@ pub struct Loaded {
     pub templates: Templates,
     pub theme: Theme,
     pub link_style: LinkStyle,
+    /// The map's country outlines (`data/countries-50m.json` of the site or the theme).
+    pub outlines: Option<Arc<crate::map::Outlines>>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -111,6 +113,19 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         return Err(diags);
     };
     diags.extend(crate::timeline::check(&content, &config));
+    let outlines = match load_outlines(&root, Some(&theme)) {
+        Ok(o) => o,
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    if let Some(o) = &outlines {
+        diags.extend(crate::partners::check(&content, &config, o));
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
     let content = Arc::new(content);
     let links = Arc::new(Links::new(&config, &content));
     let shared = functions::Shared {
@@ -133,6 +148,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         links,
         templates,
         theme,
+        outlines,
         link_style: if options.portable {
             LinkStyle::Files
         } else {
@@ -140,6 +156,36 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         },
         warnings: diags.0,
     })
+}
+
+/// The map's country outlines: the site's `data/countries-50m.json`, else the theme's.
+fn load_outlines(
+    root: &Path,
+    theme: Option<&Theme>,
+) -> Result<Option<Arc<crate::map::Outlines>>, Diagnostic> {
+    const FILE: &str = "countries-50m.json";
+    let site_file = root.join("data").join(FILE);
+    let (bytes, shown) = if site_file.is_file() {
+        let b = std::fs::read(&site_file).map_err(|e| {
+            Diagnostic::error("io-read", format!("cannot read: {e}"))
+                .in_file(format!("data/{FILE}"))
+        })?;
+        (std::borrow::Cow::Owned(b), format!("data/{FILE}"))
+    } else {
+        match theme.and_then(|t| t.data_file(FILE)) {
+            Some(b) => (b, format!("themes/…/data/{FILE}")),
+            None => return Ok(None),
+        }
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Diagnostic::error("map-data", "the country outlines are not UTF-8 JSON").in_file(&shown)
+    })?;
+    crate::map::Outlines::parse(text)
+        .map(|o| Some(Arc::new(o)))
+        .map_err(|e| {
+            Diagnostic::error("map-data", format!("cannot read the country outlines: {e}"))
+                .in_file(&shown)
+        })
 }
 
 /// Renders a loaded site into `sink`.
@@ -156,6 +202,7 @@ pub fn render_into(
         templates: &loaded.templates,
         theme: &loaded.theme,
         link_style: loaded.link_style,
+        outlines: loaded.outlines.as_deref(),
     };
     let rendered = render::render(&site, sink);
     let mut warnings = loaded.warnings.clone();

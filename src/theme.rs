@@ -35,6 +35,8 @@ pub struct Theme {
     pub locales: Vec<LocaleFile>,
     /// Path under `static/` and its bytes.
     pub statics: Vec<(String, Bytes)>,
+    /// Path under `data/` and its bytes (e.g. the map's country outlines).
+    pub data: Vec<(String, Bytes)>,
     /// True when the theme comes from the binary rather than the site.
     pub builtin: bool,
 }
@@ -93,6 +95,8 @@ impl Theme {
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.statics.push((name.to_string(), Bytes::Disk(f.path)));
+            } else if let Some(name) = rel.strip_prefix("data/") {
+                theme.data.push((name.to_string(), Bytes::Disk(f.path)));
             }
         }
         if diags.has_errors() {
@@ -135,9 +139,20 @@ impl Theme {
                 theme
                     .statics
                     .push((name.to_string(), Bytes::Embedded(bytes)));
+            } else if let Some(name) = rel.strip_prefix("data/") {
+                theme.data.push((name.to_string(), Bytes::Embedded(bytes)));
             }
         }
         theme
+    }
+
+    /// The bytes of `data/<name>`, if the theme has it.
+    pub fn data_file(&self, name: &str) -> Option<std::borrow::Cow<'static, [u8]>> {
+        let (_, bytes) = self.data.iter().find(|(n, _)| n == name)?;
+        match bytes {
+            Bytes::Embedded(b) => Some(std::borrow::Cow::Borrowed(*b)),
+            Bytes::Disk(p) => std::fs::read(p).ok().map(std::borrow::Cow::Owned),
+        }
     }
 
     /// Every file of the built-in default theme, for `mosty theme eject`.

@@ -35,6 +35,7 @@ pub enum PageKind {
     Section,
     Page,
     Timeline,
+    Map,
 }
 
 impl From<EntryKind> for PageKind {
@@ -112,6 +113,8 @@ pub struct PageView {
     #[serde(flatten)]
     pub summary: Summary,
     /// The body as HTML (already safe; `{{ page.content }}` prints it as is).
+    /// Besides: `page.map`, on a project's page, the inline SVG map of its institutions
+    /// (absent when there is nothing to draw).
     pub content: String,
     /// The headings of the body, for a table of contents.
     pub toc: Vec<Heading>,
@@ -163,6 +166,8 @@ pub struct SiteView {
     /// The URL of this language's iCalendar file of every dated item.
     pub calendar_url: String,
     /// The newest dated items of the site (events, not milestones), newest first.
+    /// Besides: `site.map`, the compact inline SVG map of every institution, and
+    /// `site.map_url`, the map page (both absent when the theme has no outlines).
     pub latest_events: Vec<Item>,
 }
 

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod functions;
 pub mod links;
+pub mod map;
 pub mod templates;
 pub mod timeline;
 
@@ -36,6 +37,8 @@ pub struct Site<'a> {
     pub templates: &'a Templates,
     pub theme: &'a Theme,
     pub link_style: LinkStyle,
+    /// The country outlines for maps, when the theme or the site has them.
+    pub outlines: Option<&'a crate::map::Outlines>,
 }
 
 /// What was rendered, for the summary line.
@@ -97,6 +100,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
             sink,
         ));
         extra(timeline::render_calendar(site, &data.timeline, lang, sink));
+        extra(map::render_page(site, &data.site, lang, sink));
     }
     if diags.has_errors() {
         diags.sort();
@@ -213,10 +217,20 @@ fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
         calendar_url: site.links.href(&format!("{lang}/events.ics")),
         latest_events,
     };
+    let mut site_value = Value::from_serializable(&view)
+        .into_map()
+        .unwrap_or_default();
+    if let Some(svg) = map::svg(site, lang, None, "map-home", true) {
+        site_value.insert("map".into(), Value::safe_string(&svg));
+        site_value.insert(
+            "map_url".into(),
+            Value::from(site.links.href(&format!("{lang}/map/"))),
+        );
+    }
     LangData {
         summaries,
         timeline,
-        site: Value::from_serializable(&view),
+        site: Value::from(site_value),
         sections,
     }
 }
@@ -348,6 +362,9 @@ fn render_entry(
         .into_map()
         .unwrap_or_default();
     page_value.insert("content".into(), Value::safe_string(&md.html));
+    if let Some(svg) = entry_map(site, entry, source, lang) {
+        page_value.insert("map".into(), Value::safe_string(&svg));
+    }
 
     let template = match template_for(site, entry, source.front.template.as_deref()) {
         Ok(t) => t,
@@ -379,6 +396,103 @@ fn render_entry(
             Err(errors)
         }
     }
+}
+
+/// A page mosty makes itself, with the same fields templates read on entry pages.
+pub(crate) fn generated_page(
+    site: &Site<'_>,
+    lang: &Lang,
+    kind: PageKind,
+    dir_of: &dyn Fn(&Lang) -> String,
+    title: String,
+) -> PageView {
+    let key = match kind {
+        PageKind::Map => "map",
+        _ => "timeline",
+    };
+    let dir = dir_of(lang);
+    let translations = site
+        .config
+        .languages
+        .iter()
+        .map(|l| LangLink {
+            lang: l.clone(),
+            name: lang_name(site, l),
+            url: site.links.href(&dir_of(l)),
+            permalink: site.links.permalink(&dir_of(l)),
+            is_fallback: false,
+            is_current: l == lang,
+        })
+        .collect::<Vec<_>>();
+    let alternates = translations
+        .iter()
+        .map(|t| Alternate {
+            lang: t.lang.clone(),
+            permalink: t.permalink.clone(),
+        })
+        .collect();
+    PageView {
+        summary: Summary {
+            kind,
+            key: key.to_string(),
+            section: Some(String::new()),
+            slug: key.to_string(),
+            lang: lang.clone(),
+            content_lang: lang.clone(),
+            is_fallback: false,
+            title,
+            short_title: None,
+            summary: None,
+            date: None,
+            end: None,
+            year: None,
+            weight: None,
+            tags: Vec::new(),
+            home: None,
+            partners: Vec::new(),
+            website: None,
+            location: None,
+            events: Vec::new(),
+            extra: toml::Table::new(),
+            url: site.links.href(&dir),
+            permalink: site.links.permalink(&dir),
+        },
+        content: String::new(),
+        toc: Vec::new(),
+        translations,
+        alternates,
+        canonical: site.links.permalink(&dir),
+        assets: Vec::new(),
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        timeline: Vec::new(),
+    }
+}
+
+/// The map of a project's institutions (home and partners), or of an institution and the
+/// institutions it works with.
+fn entry_map(
+    site: &Site<'_>,
+    entry: &Entry,
+    source: &crate::content::Source,
+    lang: &Lang,
+) -> Option<String> {
+    site.outlines?;
+    let f = &source.front;
+    let mut ids: std::collections::BTreeSet<String> =
+        f.home.iter().chain(&f.partners).cloned().collect();
+    if ids.is_empty() || entry.kind != EntryKind::Page {
+        return None;
+    }
+    if entry.section.as_deref() == Some(crate::content::PARTNERS_SECTION) {
+        return None;
+    }
+    ids.retain(|id| {
+        site.content
+            .get(&format!("{}/{id}", crate::content::PARTNERS_SECTION))
+            .is_some()
+    });
+    map::svg(site, lang, Some(&ids), "map-page", true)
 }
 
 /// How many items `site.latest_events` holds.

@@ -17,6 +17,7 @@ const BUILTIN_PREFIX: &str = "mosty/";
 
 /// mosty's own templates: language chooser, 404, feeds, sitemap, robots.txt.
 const BUILTIN: &[(&str, &str)] = &[
+    ("map.html", include_str!("../builtin/templates/map.html")),
     (
         "timeline.html",
         include_str!("../builtin/templates/timeline.html"),

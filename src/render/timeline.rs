@@ -4,80 +4,13 @@
 
 use tera::{Context, Value};
 
-use super::context::{Alternate, FilterLink, LangLink, PageKind, PageView, Summary};
-use super::{Site, lang_name, render_builtin};
+use super::context::{FilterLink, PageKind};
+use super::{Site, generated_page, render_builtin};
 use crate::diagnostic::Diagnostic;
 use crate::ics::{Calendar, IcsEvent, IcsStamp, stable_uid};
 use crate::lang::Lang;
 use crate::output::{Sink, relativize};
 use crate::timeline::{Filter, Item, by_year};
-
-/// A page mosty makes itself, with the same fields templates read on entry pages.
-fn generated_page(
-    site: &Site<'_>,
-    lang: &Lang,
-    key: &str,
-    dir_of: &dyn Fn(&Lang) -> String,
-    title: String,
-) -> PageView {
-    let dir = dir_of(lang);
-    let translations = site
-        .config
-        .languages
-        .iter()
-        .map(|l| LangLink {
-            lang: l.clone(),
-            name: lang_name(site, l),
-            url: site.links.href(&dir_of(l)),
-            permalink: site.links.permalink(&dir_of(l)),
-            is_fallback: false,
-            is_current: l == lang,
-        })
-        .collect::<Vec<_>>();
-    let alternates = translations
-        .iter()
-        .map(|t| Alternate {
-            lang: t.lang.clone(),
-            permalink: t.permalink.clone(),
-        })
-        .collect();
-    PageView {
-        summary: Summary {
-            kind: PageKind::Timeline,
-            key: key.to_string(),
-            section: Some(String::new()),
-            slug: key.to_string(),
-            lang: lang.clone(),
-            content_lang: lang.clone(),
-            is_fallback: false,
-            title,
-            short_title: None,
-            summary: None,
-            date: None,
-            end: None,
-            year: None,
-            weight: None,
-            tags: Vec::new(),
-            home: None,
-            partners: Vec::new(),
-            website: None,
-            location: None,
-            events: Vec::new(),
-            extra: toml::Table::new(),
-            url: site.links.href(&dir),
-            permalink: site.links.permalink(&dir),
-        },
-        content: String::new(),
-        toc: Vec::new(),
-        translations,
-        alternates,
-        canonical: site.links.permalink(&dir),
-        assets: Vec::new(),
-        pages: Vec::new(),
-        subsections: Vec::new(),
-        timeline: Vec::new(),
-    }
-}
 
 /// The unfiltered timeline and one page per filter that selects something.
 pub fn render_pages(
@@ -111,7 +44,7 @@ pub fn render_pages(
                 active: *active == Some(f),
             })
             .collect();
-        let page = generated_page(site, lang, "timeline", &dir_of, title.clone());
+        let page = generated_page(site, lang, PageKind::Timeline, &dir_of, title.clone());
         let mut ctx = Context::new();
         ctx.insert("lang", lang.as_str());
         ctx.insert_value("site", site_value.clone());

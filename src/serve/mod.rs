@@ -30,7 +30,6 @@ pub use watch::{ChangeKind, classify};
 
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, RwLock};
 
@@ -96,10 +95,8 @@ fn serve(args: &ServeArgs, color: bool) -> Result<(), Diagnostic> {
 
     let root = std::fs::canonicalize(&args.root).unwrap_or_else(|_| args.root.clone());
     let options = BuildOptions {
-        root: root.clone(),
-        output: None,
-        base_url: None,
         drafts: args.drafts,
+        ..BuildOptions::new(root.clone())
     };
 
     // The watcher starts before the first build, so an edit made during it is not lost.
@@ -167,7 +164,9 @@ fn parse_bind(bind: &str) -> Result<IpAddr, Diagnostic> {
                 "serve-bind",
                 format!("--bind `{bind}` is not an IP address"),
             )
-            .with_hint("use 127.0.0.1 (the default), ::1, or 0.0.0.0 to be reachable from the network")
+            .with_hint(
+                "use 127.0.0.1 (the default), ::1, or 0.0.0.0 to be reachable from the network",
+            )
         })
 }
 
@@ -250,9 +249,4 @@ fn open_browser(url: &str) {
     if let Err(e) = cmd.spawn() {
         eprintln!("warning: --open: cannot start a browser ({e}); open {url} yourself");
     }
-}
-
-/// The site root as the user gave it, for messages.
-pub fn shown_root(root: &std::path::Path) -> PathBuf {
-    root.to_path_buf()
 }

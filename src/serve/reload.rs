@@ -22,7 +22,11 @@ pub const EVENTS: &str = "/__mosty/events";
 pub enum Message {
     /// A good build: pages listed reload, stylesheets listed are swapped in place, every
     /// page drops the error overlay; `all` reloads every page.
-    Update { id: String, changes: Changes, all: bool },
+    Update {
+        id: String,
+        changes: Changes,
+        all: bool,
+    },
     /// A failed build: every page shows this overlay over its last good text.
     Errors { id: String, overlay: Arc<str> },
 }
@@ -140,17 +144,15 @@ pub fn events(shared: Arc<Shared>) -> Response {
                 let e = Event::default().event("hello").data(id);
                 return Some((Ok::<_, Infallible>(e), (None, rx, shared)));
             }
-            loop {
-                match rx.recv().await {
-                    Ok(msg) => return Some((Ok(msg.event()), (None, rx, shared))),
-                    // Too slow to keep up: say where things stand; a stale page reloads.
-                    Err(broadcast::error::RecvError::Lagged(_)) => {
-                        let id = shared.current().id.clone();
-                        let e = Event::default().event("hello").data(id);
-                        return Some((Ok(e), (None, rx, shared)));
-                    }
-                    Err(broadcast::error::RecvError::Closed) => return None,
+            match rx.recv().await {
+                Ok(msg) => Some((Ok(msg.event()), (None, rx, shared))),
+                // Too slow to keep up: say where things stand; a stale page reloads.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    let id = shared.current().id.clone();
+                    let e = Event::default().event("hello").data(id);
+                    Some((Ok(e), (None, rx, shared)))
                 }
+                Err(broadcast::error::RecvError::Closed) => None,
             }
         },
     );
@@ -243,6 +245,9 @@ mod tests {
     #[test]
     fn json_is_escaped() {
         assert_eq!(json_string("a\"b\\</x>\n"), "\"a\\\"b\\\\\\u003c/x>\\n\"");
-        assert_eq!(json_list(&["/a/".into(), "/b/".into()]), "[\"/a/\",\"/b/\"]");
+        assert_eq!(
+            json_list(&["/a/".into(), "/b/".into()]),
+            "[\"/a/\",\"/b/\"]"
+        );
     }
 }

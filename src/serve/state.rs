@@ -154,7 +154,10 @@ fn instance() -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    format!("{:x}", (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32))
+    format!(
+        "{:x}",
+        (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
+    )
 }
 
 impl Snapshot {
@@ -331,7 +334,11 @@ mod tests {
         };
         assert_eq!(diagnostics[0].code, "internal-panic");
         assert!(diagnostics[0].message.contains("boom in a template"));
-        assert!(diagnostics[0].message.contains("state.rs"), "{}", diagnostics[0].message);
+        assert!(
+            diagnostics[0].message.contains("state.rs"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 
     #[test]
@@ -345,7 +352,10 @@ mod tests {
         assert_ne!(good.id, failed.id);
         let overlay = failed.overlay.as_deref().unwrap();
         assert!(overlay.contains("content/a.md:1:1"), "{overlay}");
-        assert!(overlay.contains("&lt;bad&gt;") && !overlay.contains("<bad>"), "{overlay}");
+        assert!(
+            overlay.contains("&lt;bad&gt;") && !overlay.contains("<bad>"),
+            "{overlay}"
+        );
         let fixed = failed.next(&Outcome::Built(built(&[("ru/index.html", "b")])));
         assert!(fixed.errors.is_none() && fixed.overlay.is_none());
     }

@@ -4,10 +4,11 @@
 //   node tests/browser/check.mjs [FOLDER]        FOLDER defaults to ./public
 //
 // Serves FOLDER on 127.0.0.1 (a random port) with a tiny static server, opens in headless
-// Chromium, for every language (every folder with an index.html), the home page, a project
-// page, a partner page and any other section's first entry, at a desktop (1280) and a phone
-// (390) width, plus a dark-scheme and a print view of some of them, and saves full-page
-// screenshots to $SCREENSHOTS (default target/screenshots/).
+// Chromium, for every language (every folder with an index.html), the home page, every
+// section page (projects, partners, plans, timeline, map, ...) and the first entry of each
+// (a project page, a partner page, ...), at a desktop (1280) and a phone (390) width, plus a
+// dark-scheme view of the home and project pages and a print view of the project page, and
+// saves full-page screenshots to $SCREENSHOTS (default target/screenshots/).
 //
 // Exits 1 with a list of problems on any JavaScript error (pageerror or console error), any
 // failed or non-2xx request, any request to a host other than the local server, or a page
@@ -52,13 +53,15 @@ const languages = readdirSync(root)
   .sort();
 if (languages.length === 0) die(`${root} has no language folders with an index.html`);
 
-/** Pages of one language: [name, path]. */
+/** Pages of one language, as [name, path]: the home page, every section (a folder with an
+ *  index.html: projects, partners, plans, timeline, map, ...) and the first entry of each. */
 function pagesOf(lang) {
   const pages = [['home', `/${lang}/`]];
   const sections = readdirSync(join(root, lang))
     .filter((n) => existsSync(join(root, lang, n, 'index.html')))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   for (const section of sections) {
+    pages.push([`${section}-index`, `/${lang}/${section}/`]);
     const first = entriesOf(join(root, lang, section))[0];
     if (first) pages.push([section.replace(/s$/, ''), `/${lang}/${section}/${first}/`]);
   }

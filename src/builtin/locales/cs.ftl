@@ -73,3 +73,22 @@ timeline-calendar = Kalendář (iCal)
 timeline-empty = Žádné události.
 # A country's name from its ISO code; themes and sites may give names.
 country-name = { $code }
+map-title = Mapa partnerů
+map-desc = { $institutions ->
+    [one] { $institutions } instituce
+    [few] { $institutions } instituce
+   *[other] { $institutions } institucí
+} { $countries ->
+    [one] v { $countries } zemi
+   *[other] v { $countries } zemích
+}; tabulka níže uvádí totéž.
+map-zoom-in = Přiblížit
+map-zoom-out = Oddálit
+map-reset = Původní pohled
+map-legend-home = Vysílající škola
+map-legend-partner = Partner
+map-legend-link = Projekt spolupráce
+map-col-institution = Instituce
+map-col-place = Město
+map-col-country = Země
+map-col-projects = Projekty

@@ -63,3 +63,21 @@ timeline-calendar = Calendar (iCal)
 timeline-empty = No events.
 # A country's name from its ISO code; themes and sites may give names.
 country-name = { $code }
+map-title = Partner map
+map-desc = { $institutions ->
+    [one] One institution
+   *[other] { $institutions } institutions
+} in { $countries ->
+    [one] one country
+   *[other] { $countries } countries
+}; the table below lists the same.
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-reset = Reset the view
+map-legend-home = Home college
+map-legend-partner = Partner
+map-legend-link = Cooperation project
+map-col-institution = Institution
+map-col-place = Town
+map-col-country = Country
+map-col-projects = Projects

@@ -38,3 +38,15 @@ timeline-calendar = კალენდარი (iCal)
 timeline-empty = მოვლენები არ არის.
 # A country's name from its ISO code; themes and sites may give names.
 country-name = { $code }
+map-title = პარტნიორების რუკა
+map-desc = { $institutions } ორგანიზაცია { $countries } ქვეყანაში; იგივე ინფორმაცია ქვემოთ, ცხრილშია.
+map-zoom-in = გადიდება
+map-zoom-out = დაპატარავება
+map-reset = საწყისი ხედი
+map-legend-home = კოლეჯი-მონაწილე
+map-legend-partner = პარტნიორი
+map-legend-link = თანამშრომლობის პროექტი
+map-col-institution = ორგანიზაცია
+map-col-place = ქალაქი
+map-col-country = ქვეყანა
+map-col-projects = პროექტები

@@ -73,3 +73,22 @@ timeline-calendar = Календарь (iCal)
 timeline-empty = Событий нет.
 # A country's name from its ISO code; themes and sites may give names.
 country-name = { $code }
+map-title = Карта партнёров
+map-desc = { $institutions ->
+    [one] { $institutions } организация
+    [few] { $institutions } организации
+   *[many] { $institutions } организаций
+} в { $countries ->
+    [one] { $countries } стране
+   *[other] { $countries } странах
+}; те же сведения приведены в таблице ниже.
+map-zoom-in = Приблизить
+map-zoom-out = Отдалить
+map-reset = Исходный вид
+map-legend-home = Колледж-участник
+map-legend-partner = Партнёр
+map-legend-link = Проект сотрудничества
+map-col-institution = Организация
+map-col-place = Город
+map-col-country = Страна
+map-col-projects = Проекты

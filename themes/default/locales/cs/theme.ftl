@@ -49,7 +49,6 @@ route-with = a
 ## Události
 events-heading = Události projektu
 events-heading-entry = Události
-events-project = Projekt:
 events-count = { $count ->
     [one] { $count } událost
     [few] { $count } události

@@ -49,7 +49,6 @@ route-with = and
 ## Events
 events-heading = Project events
 events-heading-entry = Events
-events-project = Project:
 events-count = { $count ->
     [one] { $count } event
    *[other] { $count } events

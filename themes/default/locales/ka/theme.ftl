@@ -49,7 +49,6 @@ route-with = და
 ## ღონისძიებები
 events-heading = პროექტის ღონისძიებები
 events-heading-entry = ღონისძიებები
-events-project = პროექტი:
 # ქართულში რიცხვის შემდეგ არსებითი სახელი მხოლობით რიცხვში რჩება.
 events-count = { $count ->
     [one] { $count } ღონისძიება

@@ -49,7 +49,6 @@ route-with = и
 ## События
 events-heading = События проекта
 events-heading-entry = События
-events-project = Проект:
 events-count = { $count ->
     [one] { $count } событие
     [few] { $count } события
