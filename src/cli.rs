@@ -38,6 +38,75 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a new entry in every language, e.g. `mosty new projects/boskovice-2025`
     New(NewArgs),
+    /// Check the site without writing anything: everything `build` checks, plus translations
+    ///
+    /// Fluent files (syntax, missing and obsolete messages, variables, plural variants,
+    /// references), missing and stale translations, links and anchors. Exit 1 on errors
+    /// (and on warnings with --strict).
+    Check(CheckArgs),
+    /// Show translation coverage per language: messages and entries translated, missing, stale
+    Status(StatusArgs),
+    /// Work with the Fluent files of the site's languages
+    #[command(subcommand)]
+    Locales(LocalesCommand),
+}
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// For people: code frames and tables
+    #[default]
+    Text,
+    /// One JSON document, for CI and editors
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// text or json
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Treat warnings as errors (exit 1 if there are any)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// text or json
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Show only this language
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Record in these translations that they match their source now (sets translated_from)
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub mark: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// Add the messages a translation lacks to its .ftl files, commented out, to translate
+    ///
+    /// Only lines are added; nothing a translator wrote is changed. Running it again adds
+    /// nothing new.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// Only this language [default: every language but the default one]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// The site folder (the one holding site.toml)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

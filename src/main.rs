@@ -31,6 +31,13 @@ fn main() -> ExitCode {
             report_written(mosty::scaffold::eject_theme(&root), color)
         }
         Command::Serve(args) => mosty::serve::run(&args, color),
+        Command::Check(args) => mosty::check::run(&args.root, args.format, args.strict),
+        Command::Status(args) => {
+            mosty::status::run(&args.root, args.format, args.lang.as_deref(), &args.mark)
+        }
+        Command::Locales(mosty::cli::LocalesCommand::Sync(args)) => {
+            mosty::locales_sync::run(&args.root, args.lang.as_deref())
+        }
         Command::New(args) => {
             report_written(mosty::serve::new_entry(&args.root, &args.path), color)
         }
