@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, line_col};
+use crate::diagnostic::{Diagnostic, SourceText};
 
 /// Reads a UTF-8 text file. A BOM is dropped and CRLF becomes LF, so that a file saved by a
 /// Windows editor builds exactly like its LF twin. `shown` is the path printed in errors.
@@ -30,17 +30,19 @@ pub fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let (line, col) = line_col(&prefix, prefix.len());
+            let byte = bytes[valid];
+            // Show the file as far as it can be read, with the caret on the bad byte.
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let source = SourceText {
+                path: shown.to_path_buf(),
+                text: std::sync::Arc::from(text),
+            };
             return Err(Diagnostic::error(
                 "encoding",
-                format!(
-                    "invalid UTF-8 at line {line}, column {col} (byte {valid}: 0x{:02X})",
-                    bytes[valid]
-                ),
+                format!("invalid UTF-8 (byte 0x{byte:02X}); the file must be saved as UTF-8"),
             )
-            .in_file(format!("{}:{line}:{col}", shown.display()))
-            .with_hint("save the file as UTF-8"));
+            .at(&source, valid..valid + 1)
+            .with_hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -9,6 +9,16 @@
 //! changes nothing. Only the site's own `locales/` are synced: a theme's messages a language
 //! lacks fall back to the theme's English.
 
+/// `println!` to stdout that ignores a closed pipe (`mosty status | head`).
+macro_rules! say {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), true) };
+}
+/// `print!` to stdout that ignores a closed pipe.
+#[allow(unused_macros)]
+macro_rules! say_raw {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), false) };
+}
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,7 +84,7 @@ fn block(source: &FtlFile, id: &str, eol: &str) -> String {
         return String::new();
     };
     let mut lines = vec![format!(
-        "# ↓ {id}: not yet translated (from {}); translate it, then delete this line and the \"# \" at the start of the others",
+        "# ↓ translate, then delete this line and the \"# \" marks below (from {})",
         display_path(&source.source.path)
     )];
     for line in source.text(e.span.clone()).lines() {
@@ -97,7 +107,11 @@ pub fn insert_blocks(
     from: &Lang,
 ) -> String {
     let text = target.unwrap_or("");
-    let bom = if text.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let bom = if text.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let body = &text[bom.len()..];
     let eol = if body.contains("\r\n") { "\r\n" } else { "\n" };
     let parsed = FtlFile::parse(
@@ -225,7 +239,10 @@ pub fn sync(root: &Path, only: Option<&Lang>) -> Result<Vec<Synced>, Diagnostics
         for (_, f) in cat.files_of(lang).filter(|(_, f)| f.layer == Layer::Site) {
             have.extend(present(f).into_iter().map(|(id, _, _)| id));
         }
-        for (_, src) in cat.files_of(default).filter(|(_, f)| f.layer == Layer::Site) {
+        for (_, src) in cat
+            .files_of(default)
+            .filter(|(_, f)| f.layer == Layer::Site)
+        {
             let missing: Vec<String> = src
                 .entries
                 .iter()
@@ -234,7 +251,10 @@ pub fn sync(root: &Path, only: Option<&Lang>) -> Result<Vec<Synced>, Diagnostics
                 .collect::<Vec<_>>();
             // An id defined twice in the source is added once.
             let mut seen = BTreeSet::new();
-            let missing: Vec<String> = missing.into_iter().filter(|id| seen.insert(id.clone())).collect();
+            let missing: Vec<String> = missing
+                .into_iter()
+                .filter(|id| seen.insert(id.clone()))
+                .collect();
             if missing.is_empty() {
                 continue;
             }
@@ -242,8 +262,11 @@ pub fn sync(root: &Path, only: Option<&Lang>) -> Result<Vec<Synced>, Diagnostics
             let abs = root.join(&rel);
             let existing = match std::fs::read(&abs) {
                 Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
-                    Diagnostic::error("encoding", "the file is not UTF-8; sync changes nothing in it")
-                        .in_file(&rel)
+                    Diagnostic::error(
+                        "encoding",
+                        "the file is not UTF-8; sync changes nothing in it",
+                    )
+                    .in_file(&rel)
                 })?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => {
@@ -287,7 +310,10 @@ pub fn run(root: &Path, lang: Option<&str>) -> ExitCode {
                     return ExitCode::from(1);
                 }
             };
-            match Lang::parse(code).ok().filter(|l| config.languages.contains(l)) {
+            match Lang::parse(code)
+                .ok()
+                .filter(|l| config.languages.contains(l))
+            {
                 Some(l) if l == config.default_language => {
                     eprintln!(
                         "error: `{l}` is the default language, the source of the others; pass a language to sync into"
@@ -304,12 +330,14 @@ pub fn run(root: &Path, lang: Option<&str>) -> ExitCode {
     };
     match sync(root, only.as_ref()) {
         Ok(done) if done.is_empty() => {
-            println!("nothing to add: every message of the default language is in the translations (translated or commented out)");
+            say!(
+                "nothing to add: every message of the default language is in the translations (translated or commented out)"
+            );
             ExitCode::SUCCESS
         }
         Ok(done) => {
             for s in done {
-                println!(
+                say!(
                     "{}: {} {} message{} to translate: {}",
                     display_path(&s.path),
                     if s.created { "created with" } else { "added" },

@@ -69,8 +69,14 @@ impl Fnv {
 /// Lines without trailing whitespace, blank lines at the start and end dropped.
 fn normalize(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
     lines[first..last].join("\n")
 }
 
@@ -83,7 +89,10 @@ pub fn source_hash(source: &Source) -> String {
     h.field("body", Some(&normalize(source.body())));
     for (i, e) in f.events.iter().enumerate() {
         h.field(&format!("event{i}.title"), Some(e.title.trim()));
-        h.field(&format!("event{i}.summary"), e.summary.as_deref().map(str::trim));
+        h.field(
+            &format!("event{i}.summary"),
+            e.summary.as_deref().map(str::trim),
+        );
     }
     format!("{:012x}", h.0 >> 16)
 }
@@ -173,7 +182,9 @@ pub fn set_translated_from(text: &str, hash: &str) -> Result<String, String> {
     }
     let is_header = |key_start: usize| {
         let line_start = toml_text[..key_start].rfind('\n').map_or(0, |i| i + 1);
-        toml_text[line_start..key_start].trim_start().starts_with('[')
+        toml_text[line_start..key_start]
+            .trim_start()
+            .starts_with('[')
     };
     let last_end = table
         .get_ref()

@@ -4,6 +4,16 @@
 //! table or as JSON here, and renderable as a coverage page by the site.
 //! `mosty status --mark <file>` records in a translation which source version it matches.
 
+/// `println!` to stdout that ignores a closed pipe (`mosty status | head`).
+macro_rules! say {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), true) };
+}
+/// `print!` to stdout that ignores a closed pipe.
+#[allow(unused_macros)]
+macro_rules! say_raw {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), false) };
+}
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,7 +135,12 @@ fn percent(part: usize, total: usize) -> u32 {
 impl StatusReport {
     /// Computes the coverage of every language of the site. Reads the site's
     /// `locales/<lang>/*.ftl` from `root`; takes the theme's messages from `theme`.
-    pub fn compute(root: &Path, config: &SiteConfig, content: &Content, theme: &Theme) -> StatusReport {
+    pub fn compute(
+        root: &Path,
+        config: &SiteConfig,
+        content: &Content,
+        theme: &Theme,
+    ) -> StatusReport {
         let (cat, _) = Catalog::load(root, config, theme);
         Self::from_catalog(&cat, config, content)
     }
@@ -263,19 +278,17 @@ impl StatusReport {
 
     /// The terminal form: an aligned table, then what is missing or stale.
     pub fn render_text(&self) -> String {
-        let mut rows: Vec<[String; 9]> = vec![
-            [
-                "language".into(),
-                "messages".into(),
-                "%".into(),
-                "missing".into(),
-                "obsolete".into(),
-                "entries".into(),
-                "%".into(),
-                "missing".into(),
-                "stale".into(),
-            ],
-        ];
+        let mut rows: Vec<[String; 9]> = vec![[
+            "language".into(),
+            "messages".into(),
+            "%".into(),
+            "missing".into(),
+            "obsolete".into(),
+            "entries".into(),
+            "%".into(),
+            "missing".into(),
+            "stale".into(),
+        ]];
         let mut unmarked_note = Vec::new();
         for l in &self.languages {
             let m = &l.messages;
@@ -328,24 +341,51 @@ impl StatusReport {
         }
         for l in &self.languages {
             if !l.missing_messages.is_empty() {
-                let _ = writeln!(out, "\n{}: {} missing message{}", l.lang, l.missing_messages.len(), plural_s(l.missing_messages.len()));
-                let w = l.missing_messages.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
+                let _ = writeln!(
+                    out,
+                    "\n{}: {} missing message{}",
+                    l.lang,
+                    l.missing_messages.len(),
+                    plural_s(l.missing_messages.len())
+                );
+                let w = l
+                    .missing_messages
+                    .iter()
+                    .map(|m| m.id.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 for m in &l.missing_messages {
-                    let shown = m
-                        .falls_back_to
-                        .as_deref()
-                        .map_or_else(|| "shown as its id".to_string(), |f| format!("shown in {f}"));
+                    let shown = m.falls_back_to.as_deref().map_or_else(
+                        || "shown as its id".to_string(),
+                        |f| format!("shown in {f}"),
+                    );
                     let _ = writeln!(out, "  {:<w$}  {}  ({shown})", m.id, m.source);
                 }
             }
             if !l.obsolete_messages.is_empty() {
-                let _ = writeln!(out, "\n{}: {} obsolete message{}", l.lang, l.obsolete_messages.len(), plural_s(l.obsolete_messages.len()));
+                let _ = writeln!(
+                    out,
+                    "\n{}: {} obsolete message{}",
+                    l.lang,
+                    l.obsolete_messages.len(),
+                    plural_s(l.obsolete_messages.len())
+                );
                 for m in &l.obsolete_messages {
                     let _ = writeln!(out, "  {}  {}", m.id, m.position);
                 }
             }
             if !l.missing_entries.is_empty() {
-                let _ = writeln!(out, "\n{}: {} missing entr{}", l.lang, l.missing_entries.len(), if l.missing_entries.len() == 1 { "y" } else { "ies" });
+                let _ = writeln!(
+                    out,
+                    "\n{}: {} missing entr{}",
+                    l.lang,
+                    l.missing_entries.len(),
+                    if l.missing_entries.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    }
+                );
                 for e in &l.missing_entries {
                     let shown = e
                         .shown_in
@@ -355,7 +395,17 @@ impl StatusReport {
                 }
             }
             if !l.stale_entries.is_empty() {
-                let _ = writeln!(out, "\n{}: {} stale entr{}", l.lang, l.stale_entries.len(), if l.stale_entries.len() == 1 { "y" } else { "ies" });
+                let _ = writeln!(
+                    out,
+                    "\n{}: {} stale entr{}",
+                    l.lang,
+                    l.stale_entries.len(),
+                    if l.stale_entries.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    }
+                );
                 for e in &l.stale_entries {
                     let _ = writeln!(out, "  {}  ({} changed since)", e.path, e.source);
                 }
@@ -392,7 +442,10 @@ pub fn mark(root: &Path, file: &Path) -> Result<Marked, Diagnostics> {
         Diagnostics::from(
             Diagnostic::error(
                 "mark-file",
-                format!("`{}` is not a content file of this site", display_path(file)),
+                format!(
+                    "`{}` is not a content file of this site",
+                    display_path(file)
+                ),
             )
             .with_hint("pass the path of a translation, e.g. content/projects/x/index.ka.md"),
         )
@@ -414,7 +467,10 @@ pub fn mark(root: &Path, file: &Path) -> Result<Marked, Diagnostics> {
     if source.lang == config.default_language {
         return Err(Diagnostic::error(
             "mark-source",
-            format!("`{shown}` is in the default language `{}`: it is the source, not a translation", source.lang),
+            format!(
+                "`{shown}` is in the default language `{}`: it is the source, not a translation",
+                source.lang
+            ),
         )
         .in_file(rel)
         .with_hint("mark its translations after bringing them up to date")
@@ -423,7 +479,10 @@ pub fn mark(root: &Path, file: &Path) -> Result<Marked, Diagnostics> {
     let Some(original) = entry.sources.get(&config.default_language) else {
         return Err(Diagnostic::error(
             "mark-source",
-            format!("`@/{}` has no file in the default language `{}` to compare with", entry.key, config.default_language),
+            format!(
+                "`@/{}` has no file in the default language `{}` to compare with",
+                entry.key, config.default_language
+            ),
         )
         .in_file(rel)
         .into());
@@ -437,7 +496,9 @@ pub fn mark(root: &Path, file: &Path) -> Result<Marked, Diagnostics> {
     let changed = new != text;
     if changed {
         std::fs::write(&canon, new).map_err(|e| {
-            Diagnostics::from(Diagnostic::error("io-write", format!("cannot write: {e}")).in_file(rel))
+            Diagnostics::from(
+                Diagnostic::error("io-write", format!("cannot write: {e}")).in_file(rel),
+            )
         })?;
     }
     Ok(Marked {
@@ -466,7 +527,7 @@ pub fn run(root: &Path, format: OutputFormat, lang: Option<&str>, marks: &[PathB
                         (Some(p), true) => format!("was \"{p}\""),
                         (None, true) => "added".to_string(),
                     };
-                    println!(
+                    say!(
                         "{}: translated_from = \"{}\" ({what})",
                         display_path(&m.path),
                         m.hash
@@ -489,7 +550,10 @@ pub fn run(root: &Path, format: OutputFormat, lang: Option<&str>, marks: &[PathB
     };
     let only = match lang {
         None => None,
-        Some(code) => match Lang::parse(code).ok().filter(|l| config.languages.contains(l)) {
+        Some(code) => match Lang::parse(code)
+            .ok()
+            .filter(|l| config.languages.contains(l))
+        {
             Some(l) => Some(l),
             None => {
                 eprintln!("error: `{code}` is not one of the site's languages");
@@ -518,13 +582,13 @@ pub fn run(root: &Path, format: OutputFormat, lang: Option<&str>, marks: &[PathB
     }
     match format {
         OutputFormat::Json => match serde_json::to_string_pretty(&report) {
-            Ok(j) => println!("{j}"),
+            Ok(j) => say!("{j}"),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(1);
             }
         },
-        OutputFormat::Text => print!("{}", report.render_text()),
+        OutputFormat::Text => say_raw!("{}", report.render_text()),
     }
     ExitCode::SUCCESS
 }

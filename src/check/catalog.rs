@@ -192,20 +192,16 @@ impl FtlFile {
                     .or_else(|| offset(text, m.id.name).map(|o| line_start(text, o))),
                 ast::Entry::Term(t) => comment_start(text, t.comment.as_ref())
                     .or_else(|| offset(text, t.id.name).map(|o| line_start(text, o))),
-                ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
-                    comment_start(text, Some(c))
-                }
+                ast::Entry::Comment(c)
+                | ast::Entry::GroupComment(c)
+                | ast::Entry::ResourceComment(c) => comment_start(text, Some(c)),
                 ast::Entry::Junk { content } => offset(text, content),
             };
             starts.push(start.unwrap_or(text.len()));
         }
         for (i, e) in resource.body.iter().enumerate() {
             let start = starts[i];
-            let next = starts
-                .get(i + 1)
-                .copied()
-                .unwrap_or(text.len())
-                .max(start);
+            let next = starts.get(i + 1).copied().unwrap_or(text.len()).max(start);
             let end = trim_blank_end(text, start, next);
             match e {
                 ast::Entry::Message(m) => {
@@ -224,7 +220,13 @@ impl FtlFile {
                         attributes: m
                             .attributes
                             .iter()
-                            .map(|a| (a.id.name.to_string(), span_of(text, a.id.name), pattern_info(text, &a.value)))
+                            .map(|a| {
+                                (
+                                    a.id.name.to_string(),
+                                    span_of(text, a.id.name),
+                                    pattern_info(text, &a.value),
+                                )
+                            })
                             .collect(),
                     });
                 }
@@ -244,11 +246,19 @@ impl FtlFile {
                         attributes: t
                             .attributes
                             .iter()
-                            .map(|a| (a.id.name.to_string(), span_of(text, a.id.name), pattern_info(text, &a.value)))
+                            .map(|a| {
+                                (
+                                    a.id.name.to_string(),
+                                    span_of(text, a.id.name),
+                                    pattern_info(text, &a.value),
+                                )
+                            })
                             .collect(),
                     });
                 }
-                ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                ast::Entry::Comment(c)
+                | ast::Entry::GroupComment(c)
+                | ast::Entry::ResourceComment(c) => {
                     self.comments.push(Comment {
                         span: start..end,
                         lines: c.content.iter().map(|l| l.to_string()).collect(),
@@ -321,7 +331,8 @@ impl Catalog {
         }
         for lang in &config.languages {
             let shown = Path::new("locales").join(lang.as_str());
-            let (found, walk_problems) = fs::walk(&root.join("locales").join(lang.as_str()), &shown);
+            let (found, walk_problems) =
+                fs::walk(&root.join("locales").join(lang.as_str()), &shown);
             problems.extend(walk_problems.into_iter().filter(|d| d.is_error()));
             for f in found
                 .iter()
@@ -352,7 +363,10 @@ impl Catalog {
     }
 
     /// The files of one language, in load order.
-    pub fn files_of<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = (usize, &'a FtlFile)> + 'a {
+    pub fn files_of<'a>(
+        &'a self,
+        lang: &'a Lang,
+    ) -> impl Iterator<Item = (usize, &'a FtlFile)> + 'a {
         self.files
             .iter()
             .enumerate()
@@ -364,7 +378,13 @@ impl Catalog {
         let mut map = BTreeMap::new();
         for (fi, f) in self.files_of(lang) {
             for (ei, e) in f.entries.iter().enumerate() {
-                map.insert(e.id.clone(), DefRef { file: fi, entry: ei });
+                map.insert(
+                    e.id.clone(),
+                    DefRef {
+                        file: fi,
+                        entry: ei,
+                    },
+                );
             }
         }
         map
@@ -378,7 +398,13 @@ impl Catalog {
                 continue;
             }
             for (ei, e) in f.entries.iter().enumerate() {
-                map.insert(e.id.clone(), DefRef { file: fi, entry: ei });
+                map.insert(
+                    e.id.clone(),
+                    DefRef {
+                        file: fi,
+                        entry: ei,
+                    },
+                );
             }
         }
         map
@@ -485,7 +511,9 @@ fn walk_pattern(text: &str, p: &ast::Pattern<&str>, info: &mut PatternInfo) {
                     info.markup = Some(o + r.start..o + r.end);
                 }
             }
-            ast::PatternElement::Placeable { expression } => walk_expression(text, expression, info),
+            ast::PatternElement::Placeable { expression } => {
+                walk_expression(text, expression, info)
+            }
         }
     }
 }
@@ -499,7 +527,9 @@ fn walk_expression(text: &str, e: &ast::Expression<&str>, info: &mut PatternInfo
                 ast::InlineExpression::VariableReference { id } => {
                     (Some(id.name.to_string()), false, span_of(text, id.name))
                 }
-                ast::InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+                ast::InlineExpression::FunctionReference { id, arguments }
+                    if id.name == "NUMBER" =>
+                {
                     match arguments.positional.first() {
                         Some(ast::InlineExpression::VariableReference { id: v }) => {
                             (Some(v.name.to_string()), true, span_of(text, v.name))
@@ -542,7 +572,8 @@ fn walk_expression(text: &str, e: &ast::Expression<&str>, info: &mut PatternInfo
 
 fn walk_inline(text: &str, e: &ast::InlineExpression<&str>, info: &mut PatternInfo) {
     match e {
-        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for a in &arguments.positional {
                 walk_inline(text, a, info);
@@ -551,11 +582,13 @@ fn walk_inline(text: &str, e: &ast::InlineExpression<&str>, info: &mut PatternIn
                 walk_inline(text, &a.value, info);
             }
         }
-        ast::InlineExpression::MessageReference { id, attribute } => info.messages.push(Reference {
-            id: id.name.to_string(),
-            attribute: attribute.as_ref().map(|a| a.name.to_string()),
-            span: span_of(text, id.name),
-        }),
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            info.messages.push(Reference {
+                id: id.name.to_string(),
+                attribute: attribute.as_ref().map(|a| a.name.to_string()),
+                span: span_of(text, id.name),
+            })
+        }
         ast::InlineExpression::TermReference {
             id,
             attribute,
@@ -600,7 +633,8 @@ pub fn find_markup(s: &str) -> Option<Range<usize>> {
             b'<' => {
                 let rest = &b[i + 1..];
                 let starts_tag = rest.first().is_some_and(|c| c.is_ascii_alphabetic())
-                    || (rest.first() == Some(&b'/') && rest.get(1).is_some_and(|c| c.is_ascii_alphabetic()))
+                    || (rest.first() == Some(&b'/')
+                        && rest.get(1).is_some_and(|c| c.is_ascii_alphabetic()))
                     || rest.first() == Some(&b'!');
                 if starts_tag
                     && let Some(close) = s[i..].find('>')
@@ -621,8 +655,9 @@ pub fn find_markup(s: &str) -> Option<Range<usize>> {
                     let numeric = name.strip_prefix('#').is_some_and(|n| {
                         !n.is_empty()
                             && (n.bytes().all(|c| c.is_ascii_digit())
-                                || n.strip_prefix(['x', 'X'])
-                                    .is_some_and(|h| !h.is_empty() && h.bytes().all(|c| c.is_ascii_hexdigit())))
+                                || n.strip_prefix(['x', 'X']).is_some_and(|h| {
+                                    !h.is_empty() && h.bytes().all(|c| c.is_ascii_hexdigit())
+                                }))
                     });
                     if named || numeric {
                         return Some(i..i + end + 2);
@@ -703,7 +738,10 @@ mod tests {
         let f = parse(text);
         assert!(f.errors.is_empty());
         let a = f.entry("a").unwrap();
-        assert_eq!(f.text(a.span.clone()), "# About a\na = A { $x }\n    .title = T");
+        assert_eq!(
+            f.text(a.span.clone()),
+            "# About a\na = A { $x }\n    .title = T"
+        );
         assert_eq!(f.text(a.body_span()), "a = A { $x }\n    .title = T");
         assert_eq!(f.text(a.comment.clone().unwrap()), "# About a");
         assert_eq!(a.attributes[0].0, "title");

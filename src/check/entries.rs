@@ -45,7 +45,11 @@ pub fn check(config: &SiteConfig, content: &Content, pages: Option<&Pages>) -> V
 
 fn translations(config: &SiteConfig, entry: &Entry, out: &mut Vec<Diagnostic>) {
     let default = &config.default_language;
-    let Some(any) = entry.sources.get(default).or_else(|| entry.sources.values().next()) else {
+    let Some(any) = entry
+        .sources
+        .get(default)
+        .or_else(|| entry.sources.values().next())
+    else {
         return;
     };
     for lang in &config.languages {
@@ -152,7 +156,9 @@ fn neutral_fields(config: &SiteConfig, entry: &Entry, out: &mut Vec<Diagnostic>)
                 diffs.push((path, a, b));
             }
         };
-        let date = |d: &Option<crate::dates::PartialDate>| d.map_or_else(|| "(none)".into(), |d| d.to_string());
+        let date = |d: &Option<crate::dates::PartialDate>| {
+            d.map_or_else(|| "(none)".into(), |d| d.to_string())
+        };
         cmp(vec![Seg::Key("date")], date(&t.date), date(&s.date));
         cmp(vec![Seg::Key("end")], date(&t.end), date(&s.end));
         let loc = |l: &Option<crate::content::Location>, f: &str| {
@@ -188,7 +194,11 @@ fn neutral_fields(config: &SiteConfig, entry: &Entry, out: &mut Vec<Diagnostic>)
                 let parts: Vec<String> = p.iter().map(|(k, v)| format!("{k} = {v}")).collect();
                 format!("{{ {} }}", parts.join(", "))
             };
-            cmp(ev("participants"), counts(&te.participants), counts(&se.participants));
+            cmp(
+                ev("participants"),
+                counts(&te.participants),
+                counts(&se.participants),
+            );
         }
         for (path, mine, theirs) in diffs {
             let name = path
@@ -306,7 +316,10 @@ fn entry_links(
     let mut shown_in: BTreeMap<Lang, Vec<Lang>> = BTreeMap::new();
     for lang in &config.languages {
         if let Some(src) = pick_source(entry, lang, config.fallback_chain(lang)) {
-            shown_in.entry(src.lang.clone()).or_default().push(lang.clone());
+            shown_in
+                .entry(src.lang.clone())
+                .or_default()
+                .push(lang.clone());
         }
     }
     for (src_lang, langs) in shown_in {
@@ -415,14 +428,12 @@ fn file_link(
     image: bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    let scheme = dest
-        .find(':')
-        .is_some_and(|i| dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
-    if dest.is_empty()
-        || scheme
-        || dest.starts_with(['/', '#', '?', '@'])
-        || dest.contains("..")
-    {
+    let scheme = dest.find(':').is_some_and(|i| {
+        dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if dest.is_empty() || scheme || dest.starts_with(['/', '#', '?', '@']) || dest.contains("..") {
         return;
     }
     let path = dest.split(['#', '?']).next().unwrap_or("");
@@ -480,18 +491,27 @@ mod tests {
         let t = "+++\ntitle = \"A\"\ndate = 2016-01-01\n[location]\nlat = 1.5\n[[events]]\ntitle = \"a\"\n[[events]]\ndate = 2017\nkind = \"visit\"\n+++\n";
         let at = |p: &[Seg<'_>]| locate(t, p).map(|r| &t[r]);
         assert_eq!(at(&[Seg::Key("date")]), Some("date = 2016-01-01"));
-        assert_eq!(at(&[Seg::Key("location"), Seg::Key("lat")]), Some("lat = 1.5"));
+        assert_eq!(
+            at(&[Seg::Key("location"), Seg::Key("lat")]),
+            Some("lat = 1.5")
+        );
         assert_eq!(
             at(&[Seg::Key("events"), Seg::Index(1), Seg::Key("kind")]),
             Some("kind = \"visit\"")
         );
-        assert_eq!(at(&[Seg::Key("events"), Seg::Index(0), Seg::Key("kind")]), None);
+        assert_eq!(
+            at(&[Seg::Key("events"), Seg::Index(0), Seg::Key("kind")]),
+            None
+        );
     }
 
     #[test]
     fn percent_decoding_and_html_ids() {
         assert_eq!(percent_decode("%D0%BF%D0%BB%D0%B0%D0%BD"), "план");
         assert_eq!(percent_decode("a%2"), "a%2");
-        assert_eq!(html_ids("<h2 id=\"a\">x</h2><div class=\"c\" id=\"map\">"), ["a", "map"]);
+        assert_eq!(
+            html_ids("<h2 id=\"a\">x</h2><div class=\"c\" id=\"map\">"),
+            ["a", "map"]
+        );
     }
 }

@@ -83,9 +83,10 @@ fn file_problems(f: &FtlFile, out: &mut Vec<Diagnostic>) {
         {
             start -= 1;
         }
-        let mut d = Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.message))
+        let message = e.message.replace('\n', "\\n").replace('\r', "\\r");
+        let mut d = Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {message}"))
             .at(&f.source, start..start + 1);
-        if let Some(h) = syntax_hint(&e.message) {
+        if let Some(h) = syntax_hint(&message) {
             d = d.with_hint(h);
         }
         out.push(d);
@@ -93,14 +94,23 @@ fn file_problems(f: &FtlFile, out: &mut Vec<Diagnostic>) {
 }
 
 fn syntax_hint(message: &str) -> Option<&'static str> {
-    if message.contains("\\n") || message.contains("range") {
-        Some("a select expression spans several lines: `{ $count ->`, then one `[key] text` per line, then `}`")
+    if message.contains("\\n") {
+        Some(
+            "a select expression spans several lines: `{ $count ->`, then one `[key] text` per line, then `}`",
+        )
     } else if message.contains("default variant") {
-        Some("mark one variant as the default with `*`, e.g. `*[other] ...`")
-    } else if message.contains("field") || message.contains("value") {
+        Some("mark exactly one variant as the default with `*`, e.g. `*[other] ...`")
+    } else if message.contains("message field")
+        || message.contains("term field")
+        || message == "Expected a value"
+    {
         Some("a message needs text after `=`; to leave it for later, comment the line out with `#`")
     } else if message.contains("\"}\"") {
-        Some("every `{` needs a closing `}`")
+        Some("every `{` needs a closing `}` on the same message")
+    } else if message.contains("closing brace") {
+        Some("a `{` or `}` meant as text is written `{ \"{\" }` or `{ \"}\" }`")
+    } else if message.contains("Unterminated string") {
+        Some("a string literal inside `{ }` needs its closing `\"`")
     } else {
         None
     }
@@ -133,7 +143,13 @@ fn duplicates(cat: &Catalog, out: &mut Vec<Diagnostic>) {
                     .with_hint("keep one definition and delete the other"),
                 );
             } else {
-                seen.insert(key, DefRef { file: fi, entry: ei });
+                seen.insert(
+                    key,
+                    DefRef {
+                        file: fi,
+                        entry: ei,
+                    },
+                );
             }
         }
     }
@@ -228,11 +244,12 @@ fn language_problems(
             }
             v
         });
-        let patterns = entry
-            .value
-            .iter()
-            .map(|p| (None, p))
-            .chain(entry.attributes.iter().map(|(n, _, p)| (Some(n.as_str()), p)));
+        let patterns = entry.value.iter().map(|p| (None, p)).chain(
+            entry
+                .attributes
+                .iter()
+                .map(|(n, _, p)| (Some(n.as_str()), p)),
+        );
         for (attr, p) in patterns {
             plurals(lang, &cats, file, id, p, &known_plural, out);
             let what = match attr {
@@ -254,7 +271,9 @@ fn language_problems(
                 out.push(
                     Diagnostic::warning("fluent-empty", format!("{what} is empty"))
                         .at(&file.source, entry.id_span.clone())
-                        .with_hint("give it text, or delete it so the language's fallback is shown"),
+                        .with_hint(
+                            "give it text, or delete it so the language's fallback is shown",
+                        ),
                 );
             }
         }
@@ -353,7 +372,10 @@ fn compare_with_source(
             if set.is_empty() {
                 "no variables".to_string()
             } else {
-                set.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
+                set.iter()
+                    .map(|v| format!("`${v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         let mut reported = BTreeSet::new();
@@ -415,21 +437,25 @@ fn references(
         .chain(entry.attributes.iter().map(|(_, _, p)| p));
     for p in patterns {
         for r in p.messages.iter().chain(&p.terms) {
-            let kind = if r.id.starts_with('-') { "term" } else { "message" };
+            let kind = if r.id.starts_with('-') {
+                "term"
+            } else {
+                "message"
+            };
             let problem = match eff.get(&r.id) {
                 None => Some(format!(
-                    "{kind} `{}` does not exist in `{lang}`",
+                    "{kind} `{}`, which does not exist in `{lang}`",
                     r.id
                 )),
                 Some(d) => {
                     let (_, target) = cat.get(*d);
                     match &r.attribute {
                         Some(a) if target.attribute(a).is_none() => Some(format!(
-                            "{kind} `{}` has no attribute `.{a}` in `{lang}`",
-                            r.id
+                            "`{}.{a}`, but {kind} `{}` has no attribute `.{a}` in `{lang}`",
+                            r.id, r.id
                         )),
                         None if target.value.is_none() => Some(format!(
-                            "{kind} `{}` has no value in `{lang}`, only attributes",
+                            "{kind} `{}`, which has no value in `{lang}`, only attributes",
                             r.id
                         )),
                         _ => None,
@@ -443,8 +469,12 @@ fn references(
                     .cloned()
                     .collect();
                 let hint = match crate::content::closest(&r.id, &ids) {
-                    Some(c) if c != r.id => format!("did you mean `{c}`? references are looked up in the same language only"),
-                    _ => format!("references are looked up in `{lang}` only, without fallback; define it in locales/{lang}/"),
+                    Some(c) if c != r.id => format!(
+                        "did you mean `{c}`? references are looked up in the same language only"
+                    ),
+                    _ => format!(
+                        "references are looked up in `{lang}` only, without fallback; define it in locales/{lang}/"
+                    ),
                 };
                 out.push(
                     Diagnostic::error(

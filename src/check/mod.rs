@@ -10,6 +10,16 @@
 //! `link-anchor`, `link-file`; and every code of the build (`frontmatter-toml`,
 //! `unknown-partner`, `template`, …).
 
+/// `println!` to stdout that ignores a closed pipe (`mosty status | head`).
+macro_rules! say {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), true) };
+}
+/// `print!` to stdout that ignores a closed pipe.
+#[allow(unused_macros)]
+macro_rules! say_raw {
+    ($($t:tt)*) => { crate::check::say(&format!($($t)*), false) };
+}
+
 pub mod catalog;
 pub mod entries;
 pub mod fluent;
@@ -113,7 +123,11 @@ impl Report {
 
 fn counts(errors: usize, warnings: usize) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 /// `{"version":1,"errors":N,"warnings":N,"problems":[…]}`.
@@ -249,6 +263,17 @@ fn finish(mut d: Diagnostics) -> Report {
     Report { problems: d.0 }
 }
 
+/// Prints to stdout; a closed pipe (`mosty check | head`) is not an error.
+pub(crate) fn say(text: &str, newline: bool) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if newline {
+        let _ = out.write_all(b"\n");
+    }
+    let _ = out.flush();
+}
+
 /// `mosty check`: prints the report and returns the exit code.
 pub fn run(root: &Path, format: OutputFormat, strict: bool) -> ExitCode {
     let report = check(root);
@@ -256,13 +281,13 @@ pub fn run(root: &Path, format: OutputFormat, strict: bool) -> ExitCode {
         OutputFormat::Json => {
             let json = serde_json::to_string_pretty(&report.to_json())
                 .unwrap_or_else(|e| format!("{{\"version\":1,\"error\":\"{e}\"}}"));
-            println!("{json}");
+            say!("{json}");
         }
         OutputFormat::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", report.render_text(color));
+            say_raw!("{}", report.render_text(color));
             if strict && report.errors() == 0 && report.warnings() > 0 {
-                println!("error: --strict: the site has warnings");
+                say!("error: --strict: the site has warnings");
             }
         }
     }

@@ -47,7 +47,11 @@ pub fn categories(lang: &Lang) -> Categories {
     for n in samples {
         reached.insert(name(rules.category_for(n)));
     }
-    let integers = all.iter().copied().filter(|c| reached.contains(c)).collect();
+    let integers = all
+        .iter()
+        .copied()
+        .filter(|c| reached.contains(c))
+        .collect();
     Categories { all, integers }
 }
 
@@ -89,7 +93,10 @@ mod tests {
         assert_eq!(cats("ka").all, ["one", "other"]);
         assert_eq!(cats("en").integers, ["one", "other"]);
         assert_eq!(cats("pl").integers, ["one", "few", "many"]);
-        assert_eq!(cats("ar").integers, ["zero", "one", "two", "few", "many", "other"]);
+        assert_eq!(
+            cats("ar").integers,
+            ["zero", "one", "two", "few", "many", "other"]
+        );
         assert_eq!(cats("ja").all, ["other"]);
         assert_eq!(
             examples(&Lang::parse("ru").unwrap(), "few"),

@@ -147,10 +147,13 @@ async function visit(path, file, options, after) {
   });
   page.on('pageerror', (e) => report(`JavaScript error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') report(`console error: ${m.text()}`);
+    // A resource that failed to load is reported once, as a request, below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      report(`console error: ${m.text()}`);
+    }
   });
   page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText === 'net::ERR_BLOCKED_BY_CLIENT') return; // reported above
+    if (r.failure()?.errorText?.startsWith('net::ERR_BLOCKED_BY_CLIENT')) return; // reported above
     report(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => {

@@ -4,7 +4,8 @@ use crate::support::{SITE4, TestSite};
 
 /// The example theme's outlines, copied into a test site's `data/`.
 fn with_outlines(site: &TestSite) {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/data/countries-50m.json");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes/default/data/countries-50m.json");
     std::fs::create_dir_all(site.root().join("data")).unwrap();
     std::fs::copy(src, site.root().join("data/countries-50m.json")).unwrap();
 }
@@ -55,18 +56,30 @@ fn the_map_page_draws_every_institution_in_the_readers_language_with_a_table() {
     site.build();
     let ru = site.file("ru/map/index.html");
     assert!(ru.contains("<svg"), "{ru}");
-    assert!(ru.contains(">Кировск<") && ru.contains(">Босковице<"), "labels in Russian");
+    assert!(
+        ru.contains(">Кировск<") && ru.contains(">Босковице<"),
+        "labels in Russian"
+    );
     assert!(ru.contains("Карта партнёров"));
     assert!(ru.contains("<table>") && ru.contains("Кировский политехнический техникум"));
     let cs = site.file("cs/map/index.html");
     assert!(cs.contains(">Kirovsk<"), "Czech label from the Czech file");
     assert!(cs.contains("Mapa partnerů"));
-    for page in ["ru/map/index.html", "cs/map/index.html", "ru/projects/exchange/index.html"] {
+    for page in [
+        "ru/map/index.html",
+        "cs/map/index.html",
+        "ru/projects/exchange/index.html",
+    ] {
         let html = site.file(page);
         for host in ["http://", "https://", "src=\"//", "href=\"//"] {
-            let hits: Vec<&str> = html.match_indices(host).map(|(i, _)| &html[i..(i + 60).min(html.len())]).collect();
+            let hits: Vec<&str> = html
+                .match_indices(host)
+                .map(|(i, _)| &html[i..(i + 60).min(html.len())])
+                .collect();
             assert!(
-                hits.iter().all(|h| h.starts_with("https://college.example/") || h.starts_with("http://www.w3.org/")),
+                hits.iter()
+                    .all(|h| h.starts_with("https://college.example/")
+                        || h.starts_with("http://www.w3.org/")),
                 "{page} points to another host: {hits:?}"
             );
         }
@@ -94,15 +107,27 @@ fn swapped_coordinates_are_an_error_at_the_line() {
         "+++\ntitle = \"ВОШ Босковице\"\n[location]\nlat = 16.66\nlon = 49.4875\ncountry = \"CZ\"\n+++\n",
     );
     let err = site.build_err();
-    assert!(err.contains("content/partners/boskovice.ru.md:4:1"), "{err}");
-    assert!(err.contains("outside its country `CZ`") && err.contains("swapped"), "{err}");
+    assert!(
+        err.contains("content/partners/boskovice.ru.md:4:1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("outside its country `CZ`") && err.contains("swapped"),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_institution_on_the_map_needs_a_location() {
     let site = TestSite::with_theme(&format!("{SITE4}{PARTNERS}"));
     with_outlines(&site);
-    site.write("content/partners/boskovice.ru.md", "+++\ntitle = \"ВОШ Босковице\"\n+++\n");
+    site.write(
+        "content/partners/boskovice.ru.md",
+        "+++\ntitle = \"ВОШ Босковице\"\n+++\n",
+    );
     let err = site.build_err();
-    assert!(err.contains("content/partners/boskovice.ru.md") && err.contains("no `[location]`"), "{err}");
+    assert!(
+        err.contains("content/partners/boskovice.ru.md") && err.contains("no `[location]`"),
+        "{err}"
+    );
 }
