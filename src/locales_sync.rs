@@ -163,7 +163,7 @@ pub fn insert_blocks(
         inserts.push((offset, kind, i, block(source, id, eol)));
         placed.push((id, offset, kind));
     }
-    inserts.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    inserts.sort_by_key(|a| (a.0, a.1, a.2));
 
     let mut out = String::with_capacity(body.len() + 256 * inserts.len());
     out.push_str(bom);

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::check::catalog::{Catalog, Layer};
-use crate::check::fluent::falls_back_to;
+use crate::check::fluent::missing_messages;
 use crate::cli::OutputFormat;
 use crate::config::SiteConfig;
 use crate::content::{self, Content, LoadOptions, pick_source};
@@ -88,7 +88,9 @@ pub struct MissingMessage {
     pub id: String,
     /// Where the source message is: `locales/ru/site.ftl:3:1`.
     pub source: String,
-    /// The language whose text readers see instead (`English default` for mosty's own).
+    /// The language whose text readers see instead: a language code, `English default` for
+    /// mosty's own English, or `theme` when the language shows its theme's text because it
+    /// has no translation of the site's own message.
     pub falls_back_to: Option<String>,
 }
 
@@ -125,11 +127,9 @@ pub struct EntryFile {
 }
 
 fn percent(part: usize, total: usize) -> u32 {
-    if total == 0 {
-        100
-    } else {
-        u32::try_from(part * 100 / total).unwrap_or(100)
-    }
+    (part * 100)
+        .checked_div(total)
+        .map_or(100, |p| u32::try_from(p).unwrap_or(100))
 }
 
 impl StatusReport {
@@ -158,17 +158,15 @@ impl StatusReport {
             .languages
             .iter()
             .map(|lang| {
-                let eff = cat.effective(lang);
-                let mut missing_messages = Vec::new();
-                for (id, src) in &reference {
-                    if !eff.contains_key(id) {
-                        missing_messages.push(MissingMessage {
-                            id: id.clone(),
-                            source: cat.position(*src),
-                            falls_back_to: falls_back_to(cat, config, lang, id, None),
-                        });
-                    }
-                }
+                let missing_messages: Vec<MissingMessage> =
+                    missing_messages(cat, config, lang, &reference)
+                        .into_iter()
+                        .map(|m| MissingMessage {
+                            source: cat.position(m.source),
+                            id: m.id,
+                            falls_back_to: m.falls_back_to,
+                        })
+                        .collect();
                 let mut obsolete_messages = Vec::new();
                 if lang != default {
                     for (fi, f) in cat.files_of(lang).filter(|(_, f)| f.layer == Layer::Site) {
@@ -355,10 +353,13 @@ impl StatusReport {
                     .max()
                     .unwrap_or(0);
                 for m in &l.missing_messages {
-                    let shown = m.falls_back_to.as_deref().map_or_else(
-                        || "shown as its id".to_string(),
-                        |f| format!("shown in {f}"),
-                    );
+                    let shown = match m.falls_back_to.as_deref() {
+                        None => "shown as its id".to_string(),
+                        Some(crate::check::fluent::THEME_TEXT) => {
+                            format!("the theme's {} text is shown", l.lang)
+                        }
+                        Some(f) => format!("shown in {f}"),
+                    };
                     let _ = writeln!(out, "  {:<w$}  {}  ({shown})", m.id, m.source);
                 }
             }

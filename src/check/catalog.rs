@@ -551,9 +551,9 @@ fn walk_expression(text: &str, e: &ast::Expression<&str>, info: &mut PatternInfo
             let span = if span.is_empty() {
                 variants
                     .first()
-                    .and_then(|v| match &v.key {
-                        ast::VariantKey::Identifier { name } => Some(span_of(text, name)),
-                        ast::VariantKey::NumberLiteral { value } => Some(span_of(text, value)),
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => span_of(text, name),
+                        ast::VariantKey::NumberLiteral { value } => span_of(text, value),
                     })
                     .unwrap_or(0..0)
             } else {
@@ -754,7 +754,7 @@ mod tests {
         assert_eq!(v.messages[0].attribute.as_deref(), Some("attr"));
         assert_eq!(f.text(v.variables[0].span.clone()), "$n");
         assert_eq!(f.comments.len(), 2);
-        assert_eq!(f.entry("-term").unwrap().id_span, 58..63);
+        assert_eq!(f.text(f.entry("-term").unwrap().id_span.clone()), "-term");
     }
 
     #[test]

@@ -39,6 +39,59 @@ pub fn falls_back_to(
         .then(|| "English default".to_string())
 }
 
+/// `falls_back_to` of a message the language has only from its theme (or mosty), while
+/// the default language's site files replace that text.
+pub const THEME_TEXT: &str = "theme";
+
+/// A message a language lacks.
+#[derive(Debug, Clone)]
+pub struct Missing {
+    pub id: String,
+    /// The definition it is measured against (the default language's, or mosty's English).
+    pub source: DefRef,
+    /// The language whose text readers see instead, `English default` for mosty's own
+    /// English, [`THEME_TEXT`] when the language's theme text is shown instead of a
+    /// translation of the site's own message, or `None` when nothing has it.
+    pub falls_back_to: Option<String>,
+}
+
+/// The messages of `reference` that `lang` lacks: not defined in any of its layers, or (for a
+/// translation) defined only by the theme or mosty while the default language's site files
+/// replace that message with the site's own text.
+pub fn missing_messages(
+    cat: &Catalog,
+    config: &SiteConfig,
+    lang: &Lang,
+    reference: &BTreeMap<String, DefRef>,
+) -> Vec<Missing> {
+    let eff = cat.effective(lang);
+    let mut out = Vec::new();
+    for (id, src) in reference {
+        match eff.get(id) {
+            None => out.push(Missing {
+                id: id.clone(),
+                source: *src,
+                falls_back_to: falls_back_to(cat, config, lang, id, None),
+            }),
+            Some(mine) => {
+                let site_source = cat.files[src.file].layer == Layer::Site
+                    && cat.files[src.file].lang.as_ref() == Some(&config.default_language);
+                if *lang != config.default_language
+                    && site_source
+                    && cat.files[mine.file].layer != Layer::Site
+                {
+                    out.push(Missing {
+                        id: id.clone(),
+                        source: *src,
+                        falls_back_to: Some(THEME_TEXT.to_string()),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 fn fallback_words(to: &Option<String>) -> String {
     match to {
         Some(l) if l == "English default" => "readers see mosty's English default".into(),
@@ -195,34 +248,36 @@ fn language_problems(
     let is_default = *lang == config.default_language;
 
     // Missing messages.
-    for (id, src) in reference {
-        if eff.contains_key(id) {
-            continue;
-        }
-        let to = falls_back_to(cat, config, lang, id, None);
-        let (path, in_site) = missing_target(cat, lang, *src);
+    for m in missing_messages(cat, config, lang, reference) {
+        let (id, src) = (&m.id, m.source);
+        let (path, in_site) = missing_target(cat, lang, src);
         let hint = if in_site && !is_default {
             format!(
                 "the source is at {}; add `{id} = ...` to {} (`mosty locales sync --lang {lang}` adds it as a comment to translate)",
-                cat.position(*src),
+                cat.position(src),
                 display_path(&path)
             )
         } else {
             format!(
                 "the source is at {}; add `{id} = ...` to a file in locales/{lang}/",
-                cat.position(*src)
+                cat.position(src)
+            )
+        };
+        let message = if m.falls_back_to.as_deref() == Some(THEME_TEXT) {
+            format!(
+                "message `{id}` is missing in `{lang}`; the site replaces the theme's text in `{}` but `{lang}` readers see the theme's",
+                config.default_language
+            )
+        } else {
+            format!(
+                "message `{id}` is missing in `{lang}`; {}",
+                fallback_words(&m.falls_back_to)
             )
         };
         out.push(
-            Diagnostic::warning(
-                "fluent-missing",
-                format!(
-                    "message `{id}` is missing in `{lang}`; {}",
-                    fallback_words(&to)
-                ),
-            )
-            .in_file(path)
-            .with_hint(hint),
+            Diagnostic::warning("fluent-missing", message)
+                .in_file(path)
+                .with_hint(hint),
         );
     }
 

@@ -97,7 +97,18 @@ pub fn render(text: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> R
     }
 
     out.html.reserve(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    // Wide tables scroll inside their own box on narrow screens instead of the whole page.
+    let events = events.into_iter().flat_map(|(e, _)| match e {
+        Event::Start(Tag::Table(_)) => vec![
+            Event::Html(CowStr::Borrowed(
+                "<div class=\"table-wrap\" tabindex=\"0\">",
+            )),
+            e,
+        ],
+        Event::End(TagEnd::Table) => vec![e, Event::Html(CowStr::Borrowed("</div>"))],
+        e => vec![e],
+    });
+    pulldown_cmark::html::push_html(&mut out.html, events);
     out
 }
 
@@ -178,7 +189,12 @@ mod tests {
     #[test]
     fn extensions_are_on() {
         let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: note\n\n- [x] done\n");
-        assert!(r.html.contains("<table>"));
+        assert!(
+            r.html
+                .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("footnote"));
         assert!(r.html.contains("checkbox"));

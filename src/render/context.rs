@@ -9,8 +9,9 @@
 //! | `page` | a [`PageView`] (home, section and entry pages; absent in feeds and the root chooser) |
 //! | `site` | the [`SiteView`] of the language, built once per language and shared |
 //!
-//! Functions: `t(key, lang?, ...args)` formats a Fluent message (numbers stay numbers, so
-//! plurals work; output is escaped); `url(path, lang?)` gives the URL of `@/section/entry`,
+//! Functions: `t(key, lang?, default?, ...args)` formats a Fluent message (numbers stay
+//! numbers, so plurals work; output is escaped; with `default=` a message missing in every
+//! language gives that text instead of an error); `url(path, lang?)` gives the URL of `@/section/entry`,
 //! of `@/` (the home page) or of a static file (`style.css`); `date_range(start, end?)` formats
 //! a date range in the page's language.
 //!
@@ -133,6 +134,19 @@ pub struct PageView {
     /// Dated items of this page: an entry's own events and milestones; on an institution's
     /// page, every item it took part in. Chronological; see [`crate::timeline::Item`].
     pub timeline: Vec<Item>,
+    /// On an institution's page (`partners/<id>`): its id, as used in `home` and `partners`.
+    pub institution: Option<String>,
+    /// On an institution's page: the entries that name it, with its `role` there (`home`,
+    /// `partner`, or `events` when only some of their events do). Newest first.
+    pub related: Vec<Related>,
+}
+
+/// An entry that names an institution, and how.
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    #[serde(flatten)]
+    pub summary: Summary,
+    pub role: &'static str,
 }
 
 /// A language of the site, for menus and the root language chooser.

@@ -79,16 +79,23 @@ pub fn register(tera: &mut Tera, state: Shared) {
             let mut args = FluentArgs::new();
             for (name, value) in kwargs.iter() {
                 let Some(name) = name.as_str() else { continue };
-                if name == "key" || name == "lang" {
+                if name == "key" || name == "lang" || name == "default" {
                     continue;
                 }
                 if let Some(v) = fluent_value(value) {
                     args.set(name.to_string(), v);
                 }
             }
-            locales
-                .format(&lang, &key, Some(&args))
-                .map_err(tera::Error::message)
+            match locales.format(&lang, &key, Some(&args)) {
+                Ok(text) => Ok(text),
+                // `default=` makes a message optional, e.g. names of tags a site may add.
+                Err(e) => match kwargs.get::<Value>("default")? {
+                    Some(d) if !d.is_undefined() => {
+                        Ok(d.as_str().map_or_else(|| d.to_string(), str::to_string))
+                    }
+                    _ => Err(tera::Error::message(e)),
+                },
+            }
         },
     );
     let (l, d) = (links.clone(), dates.clone());

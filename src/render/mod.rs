@@ -357,6 +357,8 @@ fn render_entry(
         pages,
         subsections,
         timeline: entry_timeline(&data.timeline, entry),
+        institution: institution_id(entry).map(str::to_string),
+        related: institution_id(entry).map_or_else(Vec::new, |id| related(&data.summaries, id)),
     };
     let mut page_value = Value::from_serializable(&view)
         .into_map()
@@ -466,6 +468,8 @@ pub(crate) fn generated_page(
         pages: Vec::new(),
         subsections: Vec::new(),
         timeline: Vec::new(),
+        institution: None,
+        related: Vec::new(),
     }
 }
 
@@ -495,17 +499,54 @@ fn entry_map(
     map::svg(site, lang, Some(&ids), "map-page", true)
 }
 
+/// The id of an institution's entry (`partners/<id>`).
+fn institution_id(entry: &Entry) -> Option<&str> {
+    (entry.kind == EntryKind::Page)
+        .then(|| {
+            entry
+                .key
+                .strip_prefix(crate::content::PARTNERS_SECTION)?
+                .strip_prefix('/')
+        })
+        .flatten()
+}
+
+/// Entries that name institution `id`, newest first.
+fn related(summaries: &[Summary], id: &str) -> Vec<context::Related> {
+    let mut out: Vec<context::Related> = summaries
+        .iter()
+        .filter(|s| s.kind == PageKind::Page)
+        .filter_map(|s| {
+            let role = if s.home.as_deref() == Some(id) {
+                "home"
+            } else if s.partners.iter().any(|p| p == id) {
+                "partner"
+            } else if s.events.iter().any(|e| e.partners.iter().any(|p| p == id)) {
+                "events"
+            } else {
+                return None;
+            };
+            Some(context::Related {
+                summary: s.clone(),
+                role,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.summary
+            .date
+            .cmp(&a.summary.date)
+            .then_with(|| a.summary.key.cmp(&b.summary.key))
+    });
+    out
+}
+
 /// How many items `site.latest_events` holds.
 const LATEST_EVENTS: usize = 8;
 
 /// An entry's own items; for an institution, every item it took part in.
 fn entry_timeline(items: &[crate::timeline::Item], entry: &Entry) -> Vec<crate::timeline::Item> {
-    let partner_id = entry
-        .key
-        .strip_prefix(crate::content::PARTNERS_SECTION)
-        .and_then(|k| k.strip_prefix('/'))
-        .filter(|_| entry.kind == EntryKind::Page);
-    match partner_id {
+    match institution_id(entry) {
         Some(id) => crate::timeline::of_partner(items, id)
             .into_iter()
             .cloned()

@@ -125,12 +125,10 @@ impl Templates {
                     templates.theme_prefix.clone(),
                     BUILTIN_PREFIX.to_string(),
                 ]);
+                // Alone, a template cannot see the others: only its own syntax counts here.
                 if let Err(e) = probe.add_raw_template(name, text)
-                    && !matches!(
-                        e.kind(),
-                        tera::ErrorKind::MissingParent { .. }
-                            | tera::ErrorKind::TemplateNotFound(_)
-                    )
+                    && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+                    && !e.to_string().contains("Unknown component")
                 {
                     diags.push(templates.diagnostic(&e));
                 }

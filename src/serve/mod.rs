@@ -70,6 +70,17 @@ pub fn run(args: &ServeArgs, color: bool) -> ExitCode {
 
 fn serve(args: &ServeArgs, color: bool) -> Result<(), Diagnostic> {
     let ip = parse_bind(&args.bind)?;
+    if !args.root.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(Diagnostic::error(
+            "serve-root",
+            format!(
+                "`{}` is not a site: it has no `{}`",
+                args.root.display(),
+                crate::config::CONFIG_FILE
+            ),
+        )
+        .with_hint("run mosty serve in the site's folder, or pass --root DIR"));
+    }
     if !ip.is_loopback() {
         eprintln!(
             "warning: --bind {ip}: the server is reachable from other machines on the network, \
@@ -120,7 +131,15 @@ fn serve(args: &ServeArgs, color: bool) -> Result<(), Diagnostic> {
         events,
         hosts: HostCheck::new(ip, port),
     });
-    watch::spawn_rebuilds(watcher, batches, options, shared.clone(), color);
+    let warnings = match &first {
+        Outcome::Built(b) => b
+            .warnings
+            .iter()
+            .map(|w| w.render(color) + "\n\n")
+            .collect(),
+        Outcome::Failed { .. } => String::new(),
+    };
+    watch::spawn_rebuilds(watcher, batches, options, shared.clone(), color, warnings);
 
     if args.open {
         let base = shared.current().base_path().to_string();

@@ -12,7 +12,7 @@ use tokio::sync::broadcast;
 
 use super::Shared;
 use super::state::Changes;
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
 
 /// The event channel's path.
 pub const EVENTS: &str = "/__mosty/events";
@@ -49,19 +49,25 @@ impl Message {
     }
 }
 
-/// The script every served HTML page gets. `__MOSTY_ID__` is the snapshot the page was served from.
+/// The script every served HTML page gets. Only visible tabs keep a connection (a browser
+/// allows six per host over HTTP/1.1); a tab shown again reloads if the site moved on.
+/// `__MOSTY_ID__` is the snapshot the page was served from.
 const SCRIPT: &str = r#"<script data-mosty-reload>(()=>{let id="__MOSTY_ID__";
 const norm=p=>{try{p=decodeURI(p)}catch(e){}return p.replace(/index\.html$/,"")};
 const here=norm(location.pathname);
 const drop=()=>{const o=document.getElementById("mosty-errors");if(o)o.remove()};
-const es=new EventSource("/__mosty/events");
+let es=null;
+const on=()=>{if(es)return;es=new EventSource("/__mosty/events");
 es.addEventListener("hello",e=>{if(e.data!==id)location.reload()});
 es.addEventListener("update",e=>{const m=JSON.parse(e.data);id=m.id;drop();
 if(m.all||m.pages.includes(here)){location.reload();return}
 for(const l of document.querySelectorAll('link[rel~="stylesheet"]')){const u=new URL(l.href,location.href);
 if(m.css.includes(norm(u.pathname))){u.searchParams.set("mosty",id);l.href=u.href}}});
 es.addEventListener("errors",e=>{const m=JSON.parse(e.data);id=m.id;drop();
-(document.body||document.documentElement).insertAdjacentHTML("beforeend",m.html)});
+(document.body||document.documentElement).insertAdjacentHTML("beforeend",m.html)})};
+const off=()=>{if(es){es.close();es=null}};
+document.addEventListener("visibilitychange",()=>document.hidden?off():on());
+if(!document.hidden)on();
 })();</script>"#;
 
 /// The script for a page served from snapshot `id`.
@@ -206,13 +212,6 @@ fn json_string(s: &str) -> String {
 fn json_list(items: &[String]) -> String {
     let parts: Vec<String> = items.iter().map(|s| json_string(s)).collect();
     format!("[{}]", parts.join(","))
-}
-
-/// Shown on the terminal: `display_path` of a diagnostic's file, for the rebuild line.
-pub fn short_place(d: &Diagnostic) -> String {
-    d.file
-        .as_deref()
-        .map_or_else(|| "site".into(), display_path)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::Shared;
-use super::reload::{Message, short_place};
+use super::reload::Message;
 use super::state::{self, Changes, Outcome, Snapshot};
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::pipeline::BuildOptions;
@@ -207,12 +207,12 @@ pub fn spawn_rebuilds(
     options: BuildOptions,
     shared: Arc<Shared>,
     color: bool,
+    mut last_warnings: String,
 ) {
     let spawned = std::thread::Builder::new()
         .name("mosty-rebuild".into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
-            let mut last_warnings = String::new();
             while let Ok(first) = batches.recv() {
                 let mut pending = Pending::default();
                 pending.add(&watcher.root, first);
@@ -303,10 +303,10 @@ fn rebuild(
             let first = diagnostics
                 .iter()
                 .find(|d| d.is_error())
-                .map(short_place)
-                .unwrap_or_default();
+                .and_then(|d| d.file.as_deref())
+                .map_or_else(String::new, |f| format!(" (first in {})", display_path(f)));
             eprintln!(
-                "{what}: rebuild failed in {} ms with {} (first in {first}); {}",
+                "{what}: rebuild failed in {} ms with {}{first}; {}",
                 elapsed.as_millis(),
                 state::error_count(diagnostics),
                 if previous.site.is_some() {

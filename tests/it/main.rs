@@ -4,11 +4,13 @@
 mod support;
 
 mod build; // output layout, fallback pages, sitemap, feeds, safe writing, determinism
+mod check; // `mosty check`: every check code, plural categories, JSON, exit codes
 mod cli; // the binary: exit codes and messages
 mod content; // frontmatter, inheritance, slugs, bundles, Markdown, links
 mod example_site; // the repository's own site, in all four languages
 mod i18n; // Fluent: plurals, escaping, fallback, syntax errors
 mod map; // the partner map page, project maps, location checks
 mod serve;
+mod status; // `mosty status`, --mark and stale translations, `mosty locales sync`
 mod templates; // theme and site templates, template errors
 mod timeline; // the timeline pages, filters and the calendar file // `mosty serve` over HTTP: live edits, errors in the page, safety; `mosty new`

@@ -24,7 +24,6 @@ shown-in-language = Text v jazyce: { $language }
 home-latest-events = Nejnovější události
 home-projects = Projekty
 home-all-projects = Všechny projekty
-home-all-partners = Všichni partneři
 
 ## Seznamy
 section-empty = Zatím tu nic není.

@@ -24,7 +24,6 @@ shown-in-language = Text in { $language }
 home-latest-events = Latest events
 home-projects = Projects
 home-all-projects = All projects
-home-all-partners = All partners
 
 ## Lists
 section-empty = Nothing here yet.

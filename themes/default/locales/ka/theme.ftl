@@ -24,7 +24,6 @@ shown-in-language = ტექსტის ენა: { $language }
 home-latest-events = ბოლო ღონისძიებები
 home-projects = პროექტები
 home-all-projects = ყველა პროექტი
-home-all-partners = ყველა პარტნიორი
 
 ## სიები
 section-empty = აქ ჯერ არაფერია.

