@@ -129,9 +129,9 @@ pub fn translation_state(entry: &Entry, lang: &Lang, default: &Lang) -> Translat
     }
 }
 
-/// Where the file of `lang` would be, beside the file `existing` (of language
-/// `existing_lang`): `content/a/index.ru.md` → `content/a/index.ka.md`; a file without a
-/// suffix (`index.md`) gets one.
+/// Where the file of `lang` would be, beside the file `existing` of another language:
+/// `content/a/index.ru.md` → `content/a/index.ka.md`; a file without a suffix (`index.md`)
+/// gets one.
 pub fn translation_path(existing: &Path, lang: &Lang) -> PathBuf {
     let stem = existing
         .file_stem()

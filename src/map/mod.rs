@@ -97,7 +97,7 @@ use serde::{Deserialize, Serialize};
 
 pub use outlines::{COAST_TOLERANCE_KM, OutlineError, Outlines};
 pub use projection::Projection;
-pub use render::{render, render_svg};
+pub use render::{render, render_svg, render_svg_cached};
 pub use validate::{Issue, IssueKind, check_point, validate};
 
 /// A point on the map: an institution (or several sharing coordinates).

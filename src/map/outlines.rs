@@ -105,6 +105,8 @@ pub struct Outlines {
     pub(crate) land_bbox: Vec<Rect>,
     /// Outlines already drawn for a frame, reused by maps of other languages.
     pub(crate) base_cache: super::render::BaseCache,
+    /// Whole maps already drawn, reused when a rebuild draws the same map again.
+    pub(crate) svg_cache: super::render::SvgCache,
 }
 
 #[derive(Deserialize)]
@@ -423,6 +425,7 @@ impl Outlines {
             land,
             land_bbox,
             base_cache: Default::default(),
+            svg_cache: Default::default(),
         })
     }
 

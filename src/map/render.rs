@@ -212,6 +212,36 @@ fn plan_arcs(
     (curves, skipped, chosen)
 }
 
+/// Renders the map's SVG, or returns the one drawn before from the same input (with the
+/// same outlines): `serve` rebuilds the site on every save, and the map rarely changes.
+pub fn render_svg_cached(
+    outlines: &Outlines,
+    places: &[Place],
+    links: &[Link],
+    text: &MapText,
+    opts: &MapOptions,
+) -> std::sync::Arc<str> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{places:?}|{links:?}|{text:?}|{opts:?}").hash(&mut h);
+    let key = h.finish();
+    if let Some(svg) = outlines
+        .svg_cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+    {
+        return svg.clone();
+    }
+    let svg: std::sync::Arc<str> = render(outlines, places, links, text, opts).svg.into();
+    outlines
+        .svg_cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, svg.clone());
+    svg
+}
+
 /// Renders the map and returns only the SVG. See [`render`].
 pub fn render_svg(
     outlines: &Outlines,
@@ -1292,6 +1322,29 @@ impl BaseCache {
             .unwrap_or_else(|e| e.into_inner())
             .insert(key, base.clone());
         base
+    }
+}
+
+/// Maps already drawn, by a hash of their whole input.
+#[derive(Default)]
+pub(crate) struct SvgCache(std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<str>>>);
+
+impl std::ops::Deref for SvgCache {
+    type Target = std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<str>>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Clone for SvgCache {
+    fn clone(&self) -> Self {
+        SvgCache::default()
+    }
+}
+
+impl std::fmt::Debug for SvgCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SvgCache")
     }
 }
 

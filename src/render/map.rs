@@ -73,7 +73,7 @@ pub fn render_page(
         lang: lang.to_string(),
         ..MapOptions::default()
     };
-    let svg = crate::map::render_svg(outlines, &data.places, &data.links, &data.text, &opts);
+    let svg = crate::map::render_svg_cached(outlines, &data.places, &data.links, &data.text, &opts);
     let dir_of = |l: &Lang| format!("{l}/map/");
     let dir = dir_of(lang);
     let page = generated_page(site, lang, PageKind::Map, &dir_of, data.text.title.clone());

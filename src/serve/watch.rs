@@ -21,10 +21,10 @@ use crate::diagnostic::{Diagnostic, display_path};
 use crate::pipeline::BuildOptions;
 
 /// How long a file must be quiet before its events are handed over.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(20);
 /// After the first batch, how long to wait for more before rebuilding (one save often
 /// arrives as several batches: temp file, rename, backup removal).
-const SETTLE: Duration = Duration::from_millis(30);
+const SETTLE: Duration = Duration::from_millis(10);
 /// A burst of saves is cut into rebuilds at least this often, so the page keeps up.
 const MAX_SETTLE: Duration = Duration::from_millis(300);
 
