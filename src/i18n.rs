@@ -22,10 +22,10 @@ type Bundle = FluentBundle<FluentResource>;
 
 /// A placeable nested deeper than this is refused before fluent-syntax sees it: the parser
 /// recurses once per level and overflows the stack at a few thousand.
-const MAX_NESTING: usize = 32;
+pub const MAX_NESTING: usize = 32;
 
 /// mosty's own messages, used by its built-in templates, so any theme works out of the box.
-const BUILTIN: &[(&str, &str)] = &[
+pub const BUILTIN: &[(&str, &str)] = &[
     ("en", include_str!("builtin/locales/en.ftl")),
     ("ru", include_str!("builtin/locales/ru.ftl")),
     ("ka", include_str!("builtin/locales/ka.ftl")),
@@ -259,7 +259,7 @@ fn parse_file(src: &SourceText, diags: &mut Diagnostics) -> Option<LoadedFile> {
 }
 
 /// The byte offset of the first `{` that opens a placeable nested too deep, if any.
-fn too_deep(text: &str) -> Option<usize> {
+pub fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

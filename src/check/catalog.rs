@@ -14,19 +14,9 @@ use fluent_syntax::parser;
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::fs;
+use crate::i18n::too_deep;
 use crate::lang::Lang;
 use crate::theme::Theme;
-
-/// mosty's own messages (the same files `i18n` builds in).
-const BUILTIN: &[(&str, &str)] = &[
-    ("en", include_str!("../builtin/locales/en.ftl")),
-    ("ru", include_str!("../builtin/locales/ru.ftl")),
-    ("ka", include_str!("../builtin/locales/ka.ftl")),
-    ("cs", include_str!("../builtin/locales/cs.ftl")),
-];
-
-/// Placeables nested deeper than this are not parsed (the parser recurses once per level).
-const MAX_NESTING: usize = 32;
 
 /// Where a file comes from, in the order the layers override each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -311,7 +301,7 @@ impl Catalog {
     pub fn load(root: &Path, config: &SiteConfig, theme: &Theme) -> (Catalog, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut files = Vec::new();
-        for (code, text) in BUILTIN {
+        for (code, text) in crate::i18n::BUILTIN {
             let wanted = *code == "en" || config.languages.iter().any(|l| l.as_str() == *code);
             if wanted {
                 files.push(FtlFile::parse(
@@ -667,52 +657,6 @@ pub fn find_markup(s: &str) -> Option<Range<usize>> {
             _ => {}
         }
         i += 1;
-    }
-    None
-}
-
-/// The byte offset of the first `{` that opens a placeable nested too deep, if any (the same
-/// guard `i18n` applies before parsing).
-fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut line_start = true;
-    let mut in_comment = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            line_start = true;
-            in_comment = false;
-            continue;
-        }
-        if line_start && depth == 0 && c == '#' {
-            in_comment = true;
-        }
-        line_start = false;
-        if in_comment {
-            continue;
-        }
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' if depth > 0 => in_string = true,
-            '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
     }
     None
 }

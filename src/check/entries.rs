@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::config::SiteConfig;
 use crate::content::{Content, Entry, Source, frontmatter, markdown, pick_source};
@@ -15,12 +15,7 @@ use crate::lang::Lang;
 use crate::render::links::Links;
 use crate::stale::{self, TranslationState};
 
-/// The same Markdown options `content::markdown` renders with, so link spans match.
-const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+use crate::content::markdown::OPTIONS;
 
 /// Rendered pages by output path (`ru/projects/x/index.html`), when the render ran.
 pub type Pages = BTreeMap<String, Vec<u8>>;

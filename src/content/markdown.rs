@@ -30,7 +30,8 @@ pub struct Rendered {
     pub link_errors: Vec<LinkError>,
 }
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+/// The Markdown extensions mosty turns on (also used by `check` to find link positions).
+pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)

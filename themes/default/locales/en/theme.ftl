@@ -109,3 +109,8 @@ partner-role-events = took part in some events
 ## Topic labels (tags). The theme shows the id as it is;
 ## a site names its own topics with variants of this message in locales/en/*.ftl.
 tag-name = { $tag }
+
+## Timeline and map
+nav-map = Map
+timeline-filters = Show
+event-countries = Countries
