@@ -88,7 +88,8 @@ def tool_mosty(a, work):
         src = os.path.join(REPO, "target", "release", "mosty")
     dst = os.path.join(work, "bin", "mosty")
     os.makedirs(os.path.dirname(dst), exist_ok=True)
-    shutil.copy2(src, dst)
+    if not (os.path.exists(dst) and os.path.samefile(src, dst)):
+        shutil.copy2(src, dst)
     return dst
 
 

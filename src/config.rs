@@ -27,6 +27,8 @@ pub struct SiteConfig {
     /// For each language, where missing entries and messages are taken from, in order:
     /// the configured chain, then the default language, then every other language.
     pub fallback: BTreeMap<Lang, Vec<Lang>>,
+    /// Whether `build` writes `/status/`, the translation coverage page.
+    pub status_page: bool,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +40,7 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     #[serde(default)]
     fallback: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    status_page: Option<bool>,
 }
 
 impl SiteConfig {
@@ -53,7 +56,9 @@ impl SiteConfig {
                 Some(span) => d.at(&source, span),
                 None => d.in_file(CONFIG_FILE),
             }
-            .with_hint("known keys: base_url, default_language, languages, theme, [fallback]")
+            .with_hint(
+                "known keys: base_url, default_language, languages, theme, status_page, [fallback]",
+            )
         })?;
         let mut errors = Diagnostics::default();
         let err = |code, msg: String, span: std::ops::Range<usize>| {
@@ -239,6 +244,7 @@ impl SiteConfig {
             languages,
             theme,
             fallback,
+            status_page: raw.status_page.unwrap_or(true),
         })
     }
 

@@ -66,6 +66,9 @@ pub struct Summary {
     pub content_lang: Lang,
     /// True when the entry has no translation in `lang` and is shown from `content_lang`.
     pub is_fallback: bool,
+    /// True when this translation's `translated_from` no longer matches its original (the
+    /// default-language file changed since): themes show a notice linking to the original.
+    pub is_stale: bool,
     pub title: String,
     pub short_title: Option<String>,
     pub summary: Option<String>,

@@ -89,6 +89,9 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
     extra(copy_static(site, sink));
     extra(render_root(site, &lang_data, sink));
     extra(render_sitemap(site, &lang_data, sink));
+    if site.config.status_page {
+        extra(render_status(site, &lang_data, sink));
+    }
     for lang in &config.languages {
         let data = &lang_data[lang];
         extra(render_feed(site, data, lang, sink));
@@ -128,6 +131,10 @@ fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {
         lang: lang.clone(),
         content_lang: source.lang.clone(),
         is_fallback: &source.lang != lang,
+        is_stale: matches!(
+            crate::stale::translation_state(entry, lang, &site.config.default_language),
+            crate::stale::TranslationState::Stale { .. }
+        ),
         title: f.title.clone(),
         short_title: f.short_title.clone(),
         summary: f.summary.clone(),
@@ -442,6 +449,7 @@ pub(crate) fn generated_page(
             lang: lang.clone(),
             content_lang: lang.clone(),
             is_fallback: false,
+            is_stale: false,
             title,
             short_title: None,
             summary: None,
@@ -698,6 +706,24 @@ fn render_sitemap(
     ctx.insert("x_default", &site.config.base_url);
     let xml = render_builtin(site, "sitemap.xml", &ctx)?;
     sink.write("sitemap.xml", xml.into_bytes())?;
+    Ok(1)
+}
+
+/// `/status/`: translation coverage of every language, for translators and coordinators.
+fn render_status(
+    site: &Site<'_>,
+    data: &BTreeMap<Lang, LangData>,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
+    let report =
+        crate::status::StatusReport::compute(site.root, site.config, site.content, site.theme);
+    let mut ctx = root_context(site, data);
+    ctx.insert("status", &report);
+    let html = render_builtin(site, "status.html", &ctx)?;
+    sink.write(
+        "status/index.html",
+        relativize(&html, &site.config.base_path, "status/", site.link_style).into_bytes(),
+    )?;
     Ok(1)
 }
 

@@ -17,6 +17,10 @@ const BUILTIN_PREFIX: &str = "mosty/";
 
 /// mosty's own templates: language chooser, 404, feeds, sitemap, robots.txt.
 const BUILTIN: &[(&str, &str)] = &[
+    (
+        "status.html",
+        include_str!("../builtin/templates/status.html"),
+    ),
     ("map.html", include_str!("../builtin/templates/map.html")),
     (
         "timeline.html",

@@ -54,24 +54,32 @@ const languages = readdirSync(root)
 if (languages.length === 0) die(`${root} has no language folders with an index.html`);
 
 /** Pages of one language, as [name, path]: the home page, every section (a folder with an
- *  index.html: projects, partners, plans, timeline, map, ...) and the first entry of each. */
+ *  index.html: projects, partners, plans, ...) and the first entry of each, then the pages
+ *  mosty makes: the timeline, one of its filter pages (by kind) and the partner map. */
+const GENERATED = ['timeline', 'map'];
 function pagesOf(lang) {
   const pages = [['home', `/${lang}/`]];
   const sections = readdirSync(join(root, lang))
-    .filter((n) => existsSync(join(root, lang, n, 'index.html')))
+    .filter((n) => !GENERATED.includes(n) && existsSync(join(root, lang, n, 'index.html')))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   for (const section of sections) {
     pages.push([`${section}-index`, `/${lang}/${section}/`]);
     const first = entriesOf(join(root, lang, section))[0];
     if (first) pages.push([section.replace(/s$/, ''), `/${lang}/${section}/${first}/`]);
   }
+  if (existsSync(join(root, lang, 'timeline', 'index.html'))) {
+    pages.push(['timeline', `/${lang}/timeline/`]);
+    const kinds = entriesOf(join(root, lang, 'timeline', 'kind'));
+    // A kind with several items, so the filtered page shows something to look at.
+    const kind = kinds.includes('delegation') ? 'delegation' : kinds[0];
+    if (kind) pages.push(['timeline-filter', `/${lang}/timeline/kind/${kind}/`]);
+  }
+  if (existsSync(join(root, lang, 'map', 'index.html'))) pages.push(['map', `/${lang}/map/`]);
   return pages;
 }
-function order(section) {
-  const i = ['projects', 'partners'].indexOf(section);
-  return i === -1 ? 9 : i;
-}
-
+/** Views beyond the two widths: dark scheme and print. */
+const DARK = ['home', 'project', 'timeline'];
+const PRINT = ['project', 'timeline', 'timeline-filter', 'map'];
 // ---------- a tiny static server ----------
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -173,6 +181,25 @@ async function visit(path, file, options, after) {
   }
 }
 
+/** On the timeline, with JavaScript: a filter link loads its page in place, the address
+ *  follows (history.pushState), Back restores the full list. */
+async function filtersInPlace(page, report) {
+  const all = await page.locator('.tl-results .event').count();
+  const chip = page.locator('.tl-filters .chips-year a').first();
+  if ((await chip.count()) === 0) return;
+  const href = await chip.evaluate((a) => a.href);
+  await chip.click();
+  await page.waitForFunction((u) => location.href === u && document.querySelector('.tl-filters .chips-year a[aria-current]'), href, { timeout: 5000 })
+    .catch(() => report('timeline filter: the address or the active filter did not change'));
+  const shown = await page.locator('.tl-results .event').count();
+  if (!(shown > 0 && shown < all)) report(`timeline filter: ${shown} of ${all} items shown after filtering`);
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-current'));
+  if (focused !== 'page') report('timeline filter: the focus is not on the chosen filter');
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('.tl-results .event').length === n, all, { timeout: 5000 })
+    .catch(() => report('timeline filter: Back did not restore the full list'));
+}
+
 /** On a phone, nothing may make the page scroll sideways. */
 async function fitsTheScreen(page, report) {
   const { scroll, width, culprit } = await page.evaluate(() => {
@@ -194,12 +221,14 @@ try {
   for (const lang of languages) {
     for (const [name, path] of pagesOf(lang)) {
       for (const vp of VIEWPORTS) {
-        await visit(path, `${lang}-${name}-${vp.name}.png`, vp, vp.name === 'phone' ? fitsTheScreen : null);
+        let after = vp.name === 'phone' ? fitsTheScreen : null;
+        if (name === 'timeline' && vp.name === 'desktop') after = filtersInPlace;
+        await visit(path, `${lang}-${name}-${vp.name}.png`, vp, after);
       }
-      if (name === 'home' || name === 'project') {
+      if (DARK.includes(name)) {
         await visit(path, `${lang}-${name}-desktop-dark.png`, { ...VIEWPORTS[0], colorScheme: 'dark' });
       }
-      if (name === 'project') {
+      if (PRINT.includes(name)) {
         await visit(path, `${lang}-${name}-print.png`, { width: 794, height: 1123, media: 'print' });
       }
     }

@@ -485,3 +485,59 @@ fn sync_keeps_crlf_and_a_file_without_a_final_newline() {
     assert!(out.contains("nothing to add"), "{out}");
     assert_eq!(std::fs::read_to_string(&ka).unwrap(), new);
 }
+
+#[test]
+fn the_coverage_page_shows_the_same_numbers_as_status_json() {
+    let site = TestSite::with_theme(SITE);
+    mosty(
+        &site,
+        &["status", "--mark", "content/projects/b/index.ka.md"],
+    );
+    site.write(
+        "content/projects/b/index.ru.md",
+        "+++\ntitle = \"Б\"\n+++\nНовый текст Б.\n",
+    );
+    site.build();
+    let (_, out, _) = mosty(&site, &["status", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let page = site.file("status/index.html");
+    for l in v["languages"].as_array().unwrap() {
+        let m = &l["messages"];
+        let e = &l["entries"];
+        let cells = format!("{}/{} ({} %)", m["translated"], m["total"], m["percent"]);
+        assert!(page.contains(&cells), "status page lacks {cells}:\n{page}");
+        let cells = format!("{}/{} ({} %)", e["translated"], e["total"], e["percent"]);
+        assert!(page.contains(&cells), "status page lacks {cells}");
+    }
+    assert!(
+        page.contains("content/projects/b/index.ka.md"),
+        "the stale file is listed"
+    );
+}
+
+#[test]
+fn a_stale_translation_is_marked_on_its_page_and_the_coverage_page_can_be_switched_off() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE}
+-- themes/default/templates/page.html --
+{{{{ page.title }}}}|stale={{{{ page.is_stale }}}}
+"
+    ));
+    mosty(
+        &site,
+        &["status", "--mark", "content/projects/b/index.ka.md"],
+    );
+    site.build();
+    site.assert_file("ka/projects/b/index.html", "stale=false");
+    site.write(
+        "content/projects/b/index.ru.md",
+        "+++\ntitle = \"Б\"\n+++\nНовый текст Б.\n",
+    );
+    site.build();
+    site.assert_file("ka/projects/b/index.html", "stale=true");
+    site.assert_file("ru/projects/b/index.html", "stale=false");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("status_page = false\n{toml}"));
+    site.build();
+    assert!(!site.exists("status/index.html"));
+}

@@ -129,3 +129,16 @@ partner-role-events = účastník některých akcí
 ## Názvy témat (tags). Motiv ukazuje identifikátor tak, jak je;
 ## web pojmenuje svá témata variantami této zprávy v locales/cs/*.ftl.
 tag-name = { $tag }
+
+## Časová osa a mapa
+# Položka nabídky s odkazem na mapu partnerů.
+nav-map = Mapa
+# Nadpis odkazů-filtrů na stránce časové osy.
+timeline-filters = Filtry
+# Před seznamem zemí u události (čtou odečítače obrazovky).
+event-countries = Země
+home-open-map = Otevřít mapu
+home-all-events = Celá časová osa
+map-table-title = Instituce a projekty
+# Pod mapou projektu v přehledu: odkaz na celou mapu.
+facts-map-all = Všichni partneři na mapě

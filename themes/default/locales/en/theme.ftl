@@ -111,6 +111,14 @@ partner-role-events = took part in some events
 tag-name = { $tag }
 
 ## Timeline and map
+# Menu item linking to the partner map.
 nav-map = Map
-timeline-filters = Show
+# Heading of the filter links on the timeline page.
+timeline-filters = Filters
+# Before the list of an event's countries (read by screen readers).
 event-countries = Countries
+home-open-map = Open the map
+home-all-events = Full timeline
+map-table-title = Institutions and projects
+# Under a project's map in its facts box: a link to the whole map.
+facts-map-all = All partners on the map
