@@ -117,8 +117,9 @@ pub struct PageView {
     #[serde(flatten)]
     pub summary: Summary,
     /// The body as HTML (already safe; `{{ page.content }}` prints it as is).
-    /// Besides: `page.map`, on a project's page, the inline SVG map of its institutions
-    /// (absent when there is nothing to draw).
+    /// Besides: `page.map`, on a project's page the inline SVG map of its institutions, on
+    /// an institution's page the map of it and the institutions it works with (absent when
+    /// there is nothing to draw).
     pub content: String,
     /// The headings of the body, for a table of contents.
     pub toc: Vec<Heading>,

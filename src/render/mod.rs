@@ -371,7 +371,7 @@ fn render_entry(
         .into_map()
         .unwrap_or_default();
     page_value.insert("content".into(), Value::safe_string(&md.html));
-    if let Some(svg) = entry_map(site, entry, source, lang) {
+    if let Some(svg) = entry_map(site, data, entry, source, lang) {
         page_value.insert("map".into(), Value::safe_string(&svg));
     }
 
@@ -483,27 +483,27 @@ pub(crate) fn generated_page(
 
 /// The map of a project's institutions (home and partners), or of an institution and the
 /// institutions it works with.
-fn entry_map(
-    site: &Site<'_>,
-    entry: &Entry,
-    source: &crate::content::Source,
-    lang: &Lang,
-) -> Option<String> {
+fn entry_map(site: &Site<'_>, data: &LangData, entry: &Entry, source: &crate::content::Source, lang: &Lang) -> Option<String> {
     site.outlines?;
-    let f = &source.front;
-    let mut ids: std::collections::BTreeSet<String> =
-        f.home.iter().chain(&f.partners).cloned().collect();
-    if ids.is_empty() || entry.kind != EntryKind::Page {
+    if entry.kind != EntryKind::Page {
         return None;
     }
-    if entry.section.as_deref() == Some(crate::content::PARTNERS_SECTION) {
+    let mut ids: std::collections::BTreeSet<String> = match institution_id(entry) {
+        Some(id) => {
+            let mut ids: std::collections::BTreeSet<String> = related(&data.summaries, id)
+                .into_iter()
+                .filter(|r| r.role != "events")
+                .flat_map(|r| r.summary.home.into_iter().chain(r.summary.partners))
+                .collect();
+            ids.insert(id.to_string());
+            ids
+        }
+        None => source.front.home.iter().chain(&source.front.partners).cloned().collect(),
+    };
+    ids.retain(|id| site.content.get(&format!("{}/{id}", crate::content::PARTNERS_SECTION)).is_some());
+    if ids.is_empty() {
         return None;
     }
-    ids.retain(|id| {
-        site.content
-            .get(&format!("{}/{id}", crate::content::PARTNERS_SECTION))
-            .is_some()
-    });
     map::svg(site, lang, Some(&ids), "map-page", true)
 }
 

@@ -14,10 +14,11 @@
 // failed or non-2xx request, any request to a host other than the local server, or a page
 // wider than the phone screen. Exits 2 when it cannot run (no Chromium, no folder).
 //
-// Environment: CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (default target/screenshots/).
+// Environment: CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (default target/screenshots/),
+// ONLY (page names to open, comma-separated: `timeline,timeline-filter,map`; default all).
 
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
@@ -25,6 +26,7 @@ import { chromium } from 'playwright-core';
 const root = resolve(process.argv[2] ?? 'public');
 const shots = resolve(process.env.SCREENSHOTS ?? 'target/screenshots');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -48,8 +50,11 @@ const entriesOf = (dir) =>
     ? readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.html'))).sort()
     : [];
 
+// A language is a folder whose home page says it is in that language (`<html lang="ka">`);
+// other folders with an index.html (status/) are not.
 const languages = readdirSync(root)
   .filter((n) => existsSync(join(root, n, 'index.html')))
+  .filter((n) => readFileSync(join(root, n, 'index.html'), 'utf8').slice(0, 500).includes(`<html lang="${n}"`))
   .sort();
 if (languages.length === 0) die(`${root} has no language folders with an index.html`);
 
@@ -80,6 +85,11 @@ function pagesOf(lang) {
 /** Views beyond the two widths: dark scheme and print. */
 const DARK = ['home', 'project', 'timeline'];
 const PRINT = ['project', 'timeline', 'timeline-filter', 'map'];
+function order(section) {
+  const i = ['projects', 'partners'].indexOf(section);
+  return i === -1 ? 9 : i;
+}
+
 // ---------- a tiny static server ----------
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -219,7 +229,7 @@ async function fitsTheScreen(page, report) {
 
 try {
   for (const lang of languages) {
-    for (const [name, path] of pagesOf(lang)) {
+    for (const [name, path] of pagesOf(lang).filter(([n]) => !only || only.includes(n))) {
       for (const vp of VIEWPORTS) {
         let after = vp.name === 'phone' ? fitsTheScreen : null;
         if (name === 'timeline' && vp.name === 'desktop') after = filtersInPlace;

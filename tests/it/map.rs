@@ -84,8 +84,11 @@ fn the_map_page_draws_every_institution_in_the_readers_language_with_a_table() {
             );
         }
     }
-    // A project's page carries the map of its own institutions.
+    // A project's page carries the map of its own institutions, an institution's page the
+    // map of it and those it works with.
     site.assert_file("ru/projects/exchange/index.html", "<div class=\"m\"><svg");
+    let partner = site.file("ru/partners/boskovice/index.html");
+    assert!(partner.contains("<div class=\"m\"><svg") && partner.contains(">Кировск<"), "{partner}");
 }
 
 #[test]

@@ -17,6 +17,12 @@
    return res.text();
   }).then(function (html) {
    var doc = new DOMParser().parseFromString(html, "text/html"), y = W.scrollY, a;
+   // Icons, canonical and alternates follow the new page (hrefs are relative to it).
+   D.querySelectorAll("head link:not([rel=stylesheet])").forEach(function (l) { l.remove(); });
+   doc.querySelectorAll("head link:not([rel=stylesheet])").forEach(function (l) {
+    l.href = new URL(l.getAttribute("href"), url);
+    D.head.append(D.adoptNode(l));
+   });
    if (push) H.pushState(null, "", url);
    D.title = doc.title;
    D.body.replaceWith(D.adoptNode(doc.body));
