@@ -92,7 +92,7 @@ impl IcsStamp {
 }
 
 /// Howard Hinnant's days → civil date (proleptic Gregorian), for days ≥ 0 since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, u8, u8) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, u8, u8) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -109,7 +109,8 @@ pub fn eject_theme(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(written)
 }
 
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+/// Writes a new file, creating its folder; never replaces an existing file.
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             "io-write",

@@ -354,7 +354,7 @@ fn internal_link(
     if anchor.is_empty() {
         return;
     }
-    let key = normalize_key(path);
+    let key = crate::render::links::normalize_key(path);
     let wanted = percent_decode(anchor);
     let mut failing = Vec::new();
     let mut known = BTreeSet::new();
@@ -398,19 +398,6 @@ fn internal_link(
         .at(&src.file, span)
         .with_hint(hint),
     );
-}
-
-/// `projects/boskovice/`, `/projects/boskovice/index.md` and `projects/boskovice` are one key
-/// (as `render::links` reads them).
-fn normalize_key(path: &str) -> String {
-    let mut p = path.trim_matches('/');
-    for suffix in ["/_index.md", "/index.md", "_index.md", "index.md", ".md"] {
-        if let Some(s) = p.strip_suffix(suffix) {
-            p = s;
-            break;
-        }
-    }
-    p.trim_matches('/').to_string()
 }
 
 /// A relative link to a file (`photo.jpg`, `files/plan.pdf`) must be one of the files beside

@@ -103,7 +103,7 @@ impl Links {
 }
 
 /// `projects/boskovice/`, `/projects/boskovice/index.md` and `projects/boskovice` are one key.
-fn normalize_key(path: &str) -> String {
+pub(crate) fn normalize_key(path: &str) -> String {
     let mut p = path.trim_matches('/');
     for suffix in ["/_index.md", "/index.md", "_index.md", "index.md", ".md"] {
         if let Some(s) = p.strip_suffix(suffix) {

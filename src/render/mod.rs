@@ -483,7 +483,13 @@ pub(crate) fn generated_page(
 
 /// The map of a project's institutions (home and partners), or of an institution and the
 /// institutions it works with.
-fn entry_map(site: &Site<'_>, data: &LangData, entry: &Entry, source: &crate::content::Source, lang: &Lang) -> Option<String> {
+fn entry_map(
+    site: &Site<'_>,
+    data: &LangData,
+    entry: &Entry,
+    source: &crate::content::Source,
+    lang: &Lang,
+) -> Option<String> {
     site.outlines?;
     if entry.kind != EntryKind::Page {
         return None;
@@ -498,9 +504,19 @@ fn entry_map(site: &Site<'_>, data: &LangData, entry: &Entry, source: &crate::co
             ids.insert(id.to_string());
             ids
         }
-        None => source.front.home.iter().chain(&source.front.partners).cloned().collect(),
+        None => source
+            .front
+            .home
+            .iter()
+            .chain(&source.front.partners)
+            .cloned()
+            .collect(),
     };
-    ids.retain(|id| site.content.get(&format!("{}/{id}", crate::content::PARTNERS_SECTION)).is_some());
+    ids.retain(|id| {
+        site.content
+            .get(&format!("{}/{id}", crate::content::PARTNERS_SECTION))
+            .is_some()
+    });
     if ids.is_empty() {
         return None;
     }

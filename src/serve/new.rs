@@ -60,7 +60,7 @@ pub fn new_entry(root: &Path, path: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     }
     let mut written = Vec::new();
     for (path, text) in files {
-        write_new(&path, text.as_bytes())?;
+        crate::scaffold::write_new(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -197,40 +197,8 @@ fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let (y, m, d) = crate::ics::civil_from_days((secs / 86_400) as i64);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(
-            "io-write",
-            format!("cannot write `{}`: {e}", path.display()),
-        )
-    };
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(fail)?;
-    std::io::Write::write_all(&mut file, bytes).map_err(fail)
 }
 
 #[cfg(test)]
@@ -263,10 +231,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(20_147), (2025, 2, 28));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(crate::ics::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::ics::civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(crate::ics::civil_from_days(20_147), (2025, 2, 28));
+        assert_eq!(crate::ics::civil_from_days(19_782), (2024, 2, 29));
         assert_eq!(toml_string("a \"b\" \\"), "\"a \\\"b\\\" \\\\\"");
     }
 }

@@ -88,7 +88,10 @@ fn the_map_page_draws_every_institution_in_the_readers_language_with_a_table() {
     // map of it and those it works with.
     site.assert_file("ru/projects/exchange/index.html", "<div class=\"m\"><svg");
     let partner = site.file("ru/partners/boskovice/index.html");
-    assert!(partner.contains("<div class=\"m\"><svg") && partner.contains(">Кировск<"), "{partner}");
+    assert!(
+        partner.contains("<div class=\"m\"><svg") && partner.contains(">Кировск<"),
+        "{partner}"
+    );
 }
 
 #[test]
