@@ -1,5 +1,5 @@
 /* mosty map zoom/pan, no dependencies; the SVG works without it.
-   [data-xy] keep their size, [data-fixed] stay put. */
+   [data-xy] keep their size (or grow to it), [data-fixed] stay put. */
 (function (M, D) {
 var MAX = 8, STEP = 1.6;
 function nums(s) { return s.split(" ").map(Number); }
@@ -21,11 +21,14 @@ function init(svg) {
  }
  function mx(e, k, x, y) { e.setAttribute("transform", z == 1 ? "" : "matrix(" + [k, 0, 0, k, x, y] + ")"); }
  function apply() {
-  var w = W / z, h = H / z, k = 1 / z, i;
+  // Markers and labels keep their size on screen, except on a map shown smaller than
+  // drawn (a phone): there they grow with the zoom until they reach the drawn size.
+  var w = W / z, h = H / z, k = 1 / z, r = svg.getBoundingClientRect().width,
+   s = r ? M.max(k, M.min(1, W / r * k)) : k, i;
   cx = M.min(M.max(cx, w / 2), W - w / 2);
   cy = M.min(M.max(cy, h / 2), H - h / 2);
   svg.setAttribute("viewBox", [cx - w / 2, cy - h / 2, w, h].join(" "));
-  for (i = 0; i < cs.length; i++) mx(cs[i], k, xy[i][0] * (1 - k), xy[i][1] * (1 - k));
+  for (i = 0; i < cs.length; i++) mx(cs[i], s, xy[i][0] * (1 - s), xy[i][1] * (1 - s));
   for (i = 0; i < fx.length; i++) mx(fx[i], k, cx - w / 2, cy - h / 2);
   cl.toggle("mm-zoomed", z > 1);
   bOut.disabled = bReset.disabled = z == 1;

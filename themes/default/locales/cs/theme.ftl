@@ -139,6 +139,12 @@ timeline-filters = Filtry
 event-countries = Země
 home-open-map = Otevřít mapu
 home-all-events = Celá časová osa
+institutions-count = { $count ->
+    [one] { $count } instituce
+    [few] { $count } instituce
+    [many] { $count } instituce
+   *[other] { $count } institucí
+}
 map-table-title = Instituce a projekty
 # Pod mapou projektu v přehledu: odkaz na celou mapu.
 facts-map-all = Všichni partneři na mapě

@@ -119,6 +119,10 @@ timeline-filters = Filters
 event-countries = Countries
 home-open-map = Open the map
 home-all-events = Full timeline
+institutions-count = { $count ->
+    [one] { $count } institution
+   *[other] { $count } institutions
+}
 map-table-title = Institutions and projects
 # Under a project's map in its facts box: a link to the whole map.
 facts-map-all = All partners on the map

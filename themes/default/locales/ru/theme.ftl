@@ -137,6 +137,12 @@ timeline-filters = Фильтры
 event-countries = Страны
 home-open-map = Открыть карту
 home-all-events = Вся хронология
+institutions-count = { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+    [many] { $count } организаций
+   *[other] { $count } организации
+}
 map-table-title = Организации и проекты
 # Под картой проекта в справке: ссылка на общую карту.
 facts-map-all = Все партнёры на карте
