@@ -168,6 +168,10 @@ pub struct MapOptions {
     /// Small version for cards: smaller markers, labels only for home institutions, no
     /// legend, no country names.
     pub compact: bool,
+    /// For a small map of a few places (a project's or an institution's): every place gets
+    /// its label and countries their names, and at least a region ~2,000 km wide is shown
+    /// so that close neighbours do not fill the frame.
+    pub detail: bool,
 }
 
 impl Default for MapOptions {
@@ -178,6 +182,7 @@ impl Default for MapOptions {
             width: 1000.0,
             height: None,
             compact: false,
+            detail: false,
         }
     }
 }

@@ -304,7 +304,7 @@ pub fn render(
         height: opts.height.map(|h| h.max(50.0)),
         pad_x: if st.compact { 0.07 } else { 0.085 },
         pad_y: if st.compact { 0.1 } else { 0.12 },
-        min_extent: 0.12,
+        min_extent: if opts.detail { 0.32 } else { 0.12 },
         min_aspect: 0.5,
         max_aspect: 0.8,
     };
@@ -498,7 +498,7 @@ pub fn render(
     let (mut leader_lines, mut dropped_labels) = (Vec::new(), Vec::new());
     for &gi in &order {
         let g = &groups[gi];
-        if st.compact && !g.home {
+        if st.compact && !opts.detail && !g.home {
             lines_of[gi].clear();
             continue;
         }
@@ -531,7 +531,7 @@ pub fn render(
     let mut dropped_country_labels = Vec::new();
     let c_size = 10.5;
     let c_space = 1.6;
-    if !st.compact {
+    if !st.compact || opts.detail {
         for (iso, _, rings) in hl.iter() {
             let Some(name) = text
                 .countries

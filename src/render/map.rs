@@ -40,14 +40,12 @@ pub fn svg(
         width: if compact { 640.0 } else { 1000.0 },
         height: None,
         compact,
+        detail: only.is_some(),
     };
-    Some(crate::map::render_svg(
-        outlines,
-        &data.places,
-        &data.links,
-        &data.text,
-        &opts,
-    ))
+    Some(
+        crate::map::render_svg_cached(outlines, &data.places, &data.links, &data.text, &opts)
+            .to_string(),
+    )
 }
 
 /// `/<lang>/map/`: the map, and a table with the same data.
