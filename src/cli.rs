@@ -151,6 +151,9 @@ pub struct BuildArgs {
     /// Write links that name index.html, so the output also works opened from a disk
     #[arg(long)]
     pub portable: bool,
+    /// Replace the output folder even if it holds files mosty did not build
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

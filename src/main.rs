@@ -48,6 +48,7 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 portable: args.portable,
+                force: args.force,
             };
             match pipeline::build(&options) {
                 Ok(built) => {

@@ -77,7 +77,8 @@ impl Staging {
         let name = target
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.mosty-staging"));
+        // One staging folder per process, so two builds at once never mix their files.
+        let dir = parent.join(format!(".{name}.mosty-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| io_error("remove", &dir, &e))?;
         }
@@ -96,7 +97,7 @@ impl Staging {
             .target
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let old = parent.join(format!(".{name}.mosty-old"));
+        let old = parent.join(format!(".{name}.mosty-old-{}", std::process::id()));
         if old.exists() {
             std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, &e))?;
         }
@@ -151,7 +152,7 @@ fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// Refuses output folders whose replacement would destroy the site or anything above it.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<(), Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -202,6 +203,20 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     }
     if out.is_file() {
         return refuse("it is a file");
+    }
+    // A folder with other files than a site mosty built is somebody's work: never replace it.
+    let foreign = out.is_dir()
+        && std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some())
+        && !(out.join("sitemap.xml").is_file() && out.join("404.html").is_file());
+    if foreign && !force {
+        return Err(Diagnostic::error(
+            "output-dir",
+            format!(
+                "refusing to replace `{}`: it holds files that mosty did not build",
+                output.display()
+            ),
+        )
+        .with_hint("choose an empty or new folder, or pass --force to replace it with the site"));
     }
     Ok(())
 }

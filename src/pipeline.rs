@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Links that name `index.html`, for opening the output from a disk.
     pub portable: bool,
+    /// Replace an output folder even if it holds files mosty did not build.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -34,6 +36,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             portable: false,
+            force: false,
         }
     }
 
@@ -222,7 +225,7 @@ pub fn render_into(
 pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let start = Instant::now();
     let out = options.output_dir();
-    output::check_output_dir(&options.root, &out)?;
+    output::check_output_dir(&options.root, &out, options.force)?;
     let loaded = load(options)?;
     let staging = Staging::begin(&out)?;
     match render_into(&loaded, &staging) {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::content::{Content, Entry, EntryKind, PARTNERS_SECTION, pick_source};
+use crate::content::{Content, EntryKind, PARTNERS_SECTION, pick_source};
 use crate::dates::PartialDate;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
@@ -273,17 +273,4 @@ pub fn check(content: &Content, config: &SiteConfig) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// Items of one entry (its own events and milestones).
-pub fn of_entry<'a>(items: &'a [Item], entry: &Entry) -> Vec<&'a Item> {
-    items.iter().filter(|i| i.entry_key == entry.key).collect()
-}
-
-/// Items that involve an institution.
-pub fn of_partner<'a>(items: &'a [Item], id: &str) -> Vec<&'a Item> {
-    items
-        .iter()
-        .filter(|i| i.partners.iter().any(|p| p == id))
-        .collect()
 }

@@ -2,7 +2,7 @@
 //! heading ids readable in every script, and `@/section/entry` links resolved through a
 //! function the caller passes. Knows nothing of files, templates or Fluent.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -39,6 +39,14 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
 
 /// Renders `text`. `resolve` turns the part after `@/` (`projects/boskovice#plan`) into a URL.
 pub fn render(text: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> Rendered {
+    // CommonMark: U+0000 is replaced by U+FFFD (pulldown-cmark passes it through).
+    let replaced;
+    let text = if text.contains('\0') {
+        replaced = text.replace('\0', "\u{fffd}");
+        replaced.as_str()
+    } else {
+        text
+    };
     let mut events: Vec<(Event<'_>, Range<usize>)> =
         Parser::new_ext(text, OPTIONS).into_offset_iter().collect();
     let mut out = Rendered::default();
@@ -51,6 +59,7 @@ pub fn render(text: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> R
         })
         .collect();
 
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         match &events[i].0 {
@@ -68,7 +77,7 @@ pub fn render(text: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> R
                 let id = match explicit {
                     Some(id) => id,
                     None => {
-                        let id = unique_id(&heading_id(&title), &mut used);
+                        let id = unique_id(&heading_id(&title), &mut used, &mut next);
                         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
                             *slot = Some(CowStr::from(id.clone()));
                         }
@@ -130,12 +139,14 @@ pub fn heading_id(title: &str) -> String {
     if id.is_empty() { "section".into() } else { id }
 }
 
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+/// `base`, or `base-1`, `base-2`, ... The next number to try is remembered per base, so a
+/// page of many equal headings stays linear.
+fn unique_id(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
     let mut id = base.to_string();
-    let mut n = 1;
+    let n = next.entry(base.to_string()).or_insert(1);
     while used.contains(&id) {
         id = format!("{base}-{n}");
-        n += 1;
+        *n += 1;
     }
     used.insert(id.clone());
     id

@@ -740,8 +740,8 @@ fn check_collisions(entries: &[Entry], diags: &mut Diagnostics) {
             if let Some(other) = seen.get(&k) {
                 let file = |e: &Entry| {
                     e.sources
-                        .values()
-                        .next()
+                        .get(lang)
+                        .or_else(|| e.sources.values().next())
                         .map(|s| s.file.path.display().to_string())
                         .unwrap_or_default()
                 };

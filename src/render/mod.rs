@@ -52,6 +52,10 @@ pub struct Rendered {
 struct LangData {
     summaries: Vec<Summary>,
     timeline: Vec<crate::timeline::Item>,
+    /// Positions in `timeline` by entry key and by institution id, so that a page finds its
+    /// items without scanning the whole timeline (which made large sites quadratic).
+    timeline_by_entry: std::collections::HashMap<String, Vec<usize>>,
+    timeline_by_partner: std::collections::HashMap<String, Vec<usize>>,
     site: Value,
     sections: BTreeMap<String, Vec<Summary>>,
 }
@@ -234,9 +238,22 @@ fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
             Value::from(site.links.href(&format!("{lang}/map/"))),
         );
     }
+    let mut timeline_by_entry: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut timeline_by_partner: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, item) in timeline.iter().enumerate() {
+        timeline_by_entry
+            .entry(item.entry_key.clone())
+            .or_default()
+            .push(i);
+        for p in &item.partners {
+            timeline_by_partner.entry(p.clone()).or_default().push(i);
+        }
+    }
     LangData {
         summaries,
         timeline,
+        timeline_by_entry,
+        timeline_by_partner,
         site: Value::from(site_value),
         sections,
     }
@@ -363,7 +380,7 @@ fn render_entry(
             .collect(),
         pages,
         subsections,
-        timeline: entry_timeline(&data.timeline, entry),
+        timeline: entry_timeline(data, entry),
         institution: institution_id(entry).map(str::to_string),
         related: institution_id(entry).map_or_else(Vec::new, |id| related(&data.summaries, id)),
     };
@@ -569,17 +586,16 @@ fn related(summaries: &[Summary], id: &str) -> Vec<context::Related> {
 const LATEST_EVENTS: usize = 8;
 
 /// An entry's own items; for an institution, every item it took part in.
-fn entry_timeline(items: &[crate::timeline::Item], entry: &Entry) -> Vec<crate::timeline::Item> {
-    match institution_id(entry) {
-        Some(id) => crate::timeline::of_partner(items, id)
-            .into_iter()
-            .cloned()
-            .collect(),
-        None => crate::timeline::of_entry(items, entry)
-            .into_iter()
-            .cloned()
-            .collect(),
-    }
+fn entry_timeline(data: &LangData, entry: &Entry) -> Vec<crate::timeline::Item> {
+    let index = match institution_id(entry) {
+        Some(id) => data.timeline_by_partner.get(id),
+        None => data.timeline_by_entry.get(&entry.key),
+    };
+    index
+        .into_iter()
+        .flatten()
+        .map(|&i| data.timeline[i].clone())
+        .collect()
 }
 
 /// A bundle file's path relative to the bundle folder.

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod adversarial; // issue #9: hostile inputs, traversal, watch storms, crash-class files (reliability.md (b))
 mod build; // output layout, fallback pages, sitemap, feeds, safe writing, determinism
 mod check; // `mosty check`: every check code, plural categories, JSON, exit codes
 mod cli; // the binary: exit codes and messages
