@@ -265,8 +265,26 @@ def copy_example(work):
 
 # ------------------------------------------------------------------ measuring
 
+def previous(jsonl, labels):
+    """With --resume: the last complete series in jsonl whose commands are exactly labels."""
+    try:
+        with open(jsonl, encoding="utf-8") as f:
+            lines = [json.loads(x) for x in f if x.strip()]
+    except (OSError, ValueError):
+        return None
+    for r in reversed(lines):
+        if set(r.get("commands", {})) == set(labels):
+            return r
+    return None
+
+
 def abrun(a, label_a, cmd_a, label_b, cmd_b, jsonl, runs):
     """One interleaved A/B series by ../shared/bench/abrun.py; returns its JSON result."""
+    if a.resume:
+        r = previous(jsonl, [label_a] + ([label_b] if cmd_b else []))
+        if r:
+            log("resume: reusing %s vs %s from %s" % (label_a, label_b, jsonl))
+            return r
     before = os.path.getsize(jsonl) if os.path.exists(jsonl) else 0
     argv = [sys.executable, os.path.join(SHARED, "abrun.py"), "-n", str(runs),
             "--warmup", str(a.warmup), "--label-a", label_a, "-a", cmd_a, "--json", jsonl]
@@ -341,6 +359,14 @@ def serve_suite(a, tools, sites, n, res_dir):
     jsonl = os.path.join(res_dir, "serve-%d.jsonl" % n)
     slug = "project-%05d" % ((n + 1) // 2)
     out = {}
+    if a.resume and os.path.exists(jsonl):
+        with open(jsonl, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                out[r["label"]] = r
+        if "mosty serve" in out and "hugo server" in out:
+            log("resume: reusing the serve results in %s" % jsonl)
+            return out
     runs = ["--runs", str(a.serve_runs)]
     log("serve latency, %d entries: mosty" % n)
     sh([sys.executable, os.path.join(HERE, "serve_mosty.py"), "--bin", tools["mosty"],
@@ -394,18 +420,18 @@ def report(a, info, builds, counts, serves, example, uptimes):
         w("| %s | %s |" % (k, info[k].replace("|", "/")))
     w("| mosty commit | %s |" % info.get("mosty_commit", "?"))
     w("")
-    w("Load: `uptime` before: `%s`; after: `%s`." % (uptimes[0], uptimes[-1]))
+    w("Load (`uptime`): %s." % "; ".join("`%s`" % u.strip() for u in uptimes))
     w("")
-    w("## Full builds (median of %d interleaved runs after %d warm-up, min–max)" % (a.runs, a.warmup))
+    w("## Full builds (median of the counted runs, interleaved after %d warm-up; min–max)" % a.warmup)
     w("")
-    w("| entries | output | tool | wall s | CPU s | peak RSS MiB | mosty/tool wall (pair by pair) | mosty/tool CPU |")
-    w("|---|---|---|---|---|---|---|---|")
+    w("| entries | output | runs | tool | wall s | CPU s | peak RSS MiB | mosty/tool wall (pair by pair) | mosty/tool CPU |")
+    w("|---|---|---|---|---|---|---|---|---|")
     for (n, medium, peer), r in sorted(builds.items()):
         m, p = r["commands"]["mosty"], r["commands"][peer]
-        w("| %d | %s | mosty | %s | %s | %s | | |" % (n, medium, cell(m["wall"]), cell(m["cpu"]),
-                                                     cell(m["rss_mib"], mib)))
-        w("| %d | %s | %s | %s | %s | %s | **%.2f** (%.2f–%.2f) | %.2f (%.2f–%.2f) |" % (
-            n, medium, peer, cell(p["wall"]), cell(p["cpu"]), cell(p["rss_mib"], mib),
+        w("| %d | %s | %d | mosty | %s | %s | %s | | |" % (n, medium, r["n"], cell(m["wall"]), cell(m["cpu"]),
+                                                          cell(m["rss_mib"], mib)))
+        w("| %d | %s | %d | %s | %s | %s | %s | **%.2f** (%.2f–%.2f) | %.2f (%.2f–%.2f) |" % (
+            n, medium, r["n"], peer, cell(p["wall"]), cell(p["cpu"]), cell(p["rss_mib"], mib),
             r["ratio_wall"]["median"], r["ratio_wall"]["min"], r["ratio_wall"]["max"],
             r["ratio_cpu"]["median"], r["ratio_cpu"]["min"], r["ratio_cpu"]["max"]))
     w("")
@@ -436,28 +462,29 @@ def report(a, info, builds, counts, serves, example, uptimes):
             w("| %s | %s | %.2f |" % (medium, tool, v))
         w("")
     if serves or example.get("serve"):
-        w("## Edit → served (median of %d edits, min–max; python client polling every 5 ms)" % a.serve_runs)
+        w("## Edit → served (median of the edits, min–max; python client polling every 5 ms)")
         w("")
-        w("| site | server | edit → served ms | server-reported rebuild ms | start-up s | server peak RSS MiB |")
-        w("|---|---|---|---|---|---|")
+        w("| site | server | edits | edit → served ms | server-reported rebuild ms | start-up s | server peak RSS MiB |")
+        w("|---|---|---|---|---|---|---|")
         rows = [("%d entries" % n, lbl, r) for n, s in sorted(serves.items()) for lbl, r in s.items()]
         if example.get("serve"):
             rows.append(("example site", "mosty serve", example["serve"]))
         for site, lbl, r in rows:
             rb = [x for xs in r.get("server_rebuild_ms", []) for x in (xs or [])]
-            w("| %s | %s | **%.0f** (%.0f–%.0f) | %s | %.1f | %s |" % (
-                site, lbl, r["median_ms"], r["min_ms"], r["max_ms"],
+            w("| %s | %s | %d | **%.0f** (%.0f–%.0f) | %s | %.1f | %s |" % (
+                site, lbl, len(r["latency_ms"]), r["median_ms"], r["min_ms"], r["max_ms"],
                 ("%.0f–%.0f" % (min(rb), max(rb))) if rb else "?", r["startup_s"],
                 "%.0f" % r["server_peak_rss_mib"] if r.get("server_peak_rss_mib") else "?"))
         w("")
     if example.get("builds"):
         w("## The example site (this repository), full build")
         w("")
-        w("| output | wall s | CPU s | peak RSS MiB |")
-        w("|---|---|---|---|")
+        w("| output | runs | wall s | CPU s | peak RSS MiB |")
+        w("|---|---|---|---|---|")
         for medium, r in sorted(example["builds"].items()):
             m = r["commands"]["mosty"]
-            w("| %s | %s | %s | %s |" % (medium, cell(m["wall"]), cell(m["cpu"]), cell(m["rss_mib"], mib)))
+            w("| %s | %d | %s | %s | %s |" % (medium, r["n"], cell(m["wall"]), cell(m["cpu"]),
+                                            cell(m["rss_mib"], mib)))
         w("")
     # targets
     w("## The issue's targets")
@@ -526,6 +553,8 @@ def main(argv=None):
     ap.add_argument("--serve-runs", type=int, default=5, help="edits per server (default 5)")
     ap.add_argument("--no-example", action="store_true", help="skip the example site")
     ap.add_argument("--example-runs", type=int, default=10, help="example-site build runs (default 10)")
+    ap.add_argument("--resume", default=None, metavar="RESULTS_DIR",
+                    help="continue an interrupted run: reuse the series already in RESULTS_DIR")
     a = ap.parse_args(argv)
     a.entries = [int(x) for x in a.entries.split(",") if x]
     a.media = [m for m in a.media.split(",") if m]
@@ -535,10 +564,18 @@ def main(argv=None):
     serve_n = a.serve_entries or max(a.entries)
 
     work = os.path.abspath(a.work)
-    res_dir = os.path.join(work, "results", time.strftime("%Y%m%d-%H%M%S"))
+    res_dir = (os.path.abspath(a.resume) if a.resume
+               else os.path.join(work, "results", time.strftime("%Y%m%d-%H%M%S")))
     os.makedirs(res_dir, exist_ok=True)
-    uptimes = [out_of(["uptime"])]
-    log("uptime: %s" % uptimes[0])
+    uptimes = []
+    up_file = os.path.join(res_dir, "uptime.txt")
+    if os.path.exists(up_file):
+        with open(up_file, encoding="utf-8") as f:
+            uptimes = [x.rstrip("\n") for x in f if x.strip()]
+    uptimes.append(out_of(["uptime"]))
+    with open(up_file, "a", encoding="utf-8") as f:
+        f.write(uptimes[-1] + "\n")
+    log("uptime: %s" % uptimes[-1])
 
     tools = {"mosty": tool_mosty(a, work), "hugo": tool_hugo(a), "zola": tool_zola(a)}
     info = machine_info(tools)
@@ -563,8 +600,12 @@ def main(argv=None):
                 base = os.path.join(work, "out") if medium == "disk" else a.shm
                 os.makedirs(base, exist_ok=True)
                 outs = {t: os.path.join(base, "out-%d-%s" % (n, t)) for t in layouts}
-                for d in outs.values():
-                    shutil.rmtree(d, ignore_errors=True)
+                done = a.resume and all(
+                    previous(os.path.join(res_dir, "build-%d-%s.jsonl" % (n, medium)), ["mosty", p])
+                    for p in peers)
+                if not done:
+                    for d in outs.values():
+                        shutil.rmtree(d, ignore_errors=True)
                 cmds = {
                     # mosty: builds into a staging folder, swaps it in, deletes the old output
                     "mosty": "%s build --root %s --output %s" % (tools["mosty"], sites[n]["mosty"], outs["mosty"]),
@@ -579,8 +620,15 @@ def main(argv=None):
                     builds[(n, medium, peer)] = abrun(
                         a, "mosty", cmds["mosty"], peer, cmds[peer],
                         os.path.join(res_dir, "build-%d-%s.jsonl" % (n, medium)), a.runs)
-                counts[n] = page_counts(outs)
-                for t, r in counts[n].items():
+                pages_file = os.path.join(res_dir, "pages-%d.json" % n)
+                if all(os.path.isdir(d) for d in outs.values()):
+                    counts[n] = page_counts(outs)
+                    with open(pages_file, "w", encoding="utf-8") as f:
+                        json.dump(counts[n], f, indent=1)
+                elif os.path.exists(pages_file):
+                    with open(pages_file, encoding="utf-8") as f:
+                        counts[n] = json.load(f)
+                for t, r in counts.get(n, {}).items():
                     log("pages, %d entries, %s: %d HTML files, %d in every tool's set, only here: %s"
                         % (n, t, r["html"], r["common"], r["extra_by"] or "none"))
                 # tmpfs is memory: give it back before the next series
@@ -608,10 +656,11 @@ def main(argv=None):
             entry = sorted(glob.glob(os.path.join(ex, "content", "projects", "*", "index.ru.md")))[0]
             slug = os.path.basename(os.path.dirname(entry))
             jsonl = os.path.join(res_dir, "serve-example.jsonl")
-            sh([sys.executable, os.path.join(HERE, "serve_mosty.py"), "--bin", tools["mosty"],
-                "--site", ex, "--file", os.path.relpath(entry, ex), "--path", "/ru/projects/%s/" % slug,
-                "--port", str(free_port(18400)), "--label", "mosty serve (example)",
-                "--runs", str(a.serve_runs), "--json", jsonl])
+            if not (a.resume and os.path.exists(jsonl)):
+                sh([sys.executable, os.path.join(HERE, "serve_mosty.py"), "--bin", tools["mosty"],
+                    "--site", ex, "--file", os.path.relpath(entry, ex),
+                    "--path", "/ru/projects/%s/" % slug, "--port", str(free_port(18400)),
+                    "--label", "mosty serve (example)", "--runs", str(a.serve_runs), "--json", jsonl])
             with open(jsonl, encoding="utf-8") as f:
                 example["serve"] = json.loads(f.read().strip().splitlines()[-1])
 
