@@ -566,7 +566,7 @@ pub fn render(
     let mut s = String::with_capacity(land_d.d.len() * 2 + 16_384);
     let _ = write!(
         s,
-        "<svg class=\"mosty-map{}\" id=\"{id}\" viewBox=\"0 0 {} {}\" role=\"group\" aria-labelledby=\"{id}-t\" aria-describedby=\"{id}-d\"",
+        "<svg class=\"mosty-map{}\" id=\"{id}\" viewBox=\"0 0 {} {}\" aria-labelledby=\"{id}-t\" aria-describedby=\"{id}-d\"",
         if st.compact { " mm-compact" } else { "" },
         f1(w),
         f1(h)
@@ -710,7 +710,7 @@ pub fn render(
     // markers and labels
     let _ = writeln!(
         s,
-        "<g class=\"mm-pins\" font-size=\"{}\" fill=\"{INK}\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
+        "<g class=\"mm-pins\" font-size=\"{}\" fill=\"{INK}\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\">",
         f2(st.label)
     );
     for (gi, g) in groups.iter().enumerate() {
@@ -723,7 +723,7 @@ pub fn render(
     if let Some(b) = attr_box {
         let _ = writeln!(
             s,
-            "<text class=\"mm-credit\" data-fixed=\"1\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#5f6b75\" stroke=\"#fff\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"end\">{}</text>",
+            "<text class=\"mm-credit\" data-fixed=\"1\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#5f6b75\" stroke=\"#fff\" stroke-width=\"2.5\" stroke-linejoin=\"round\" style=\"paint-order:stroke\" text-anchor=\"end\">{}</text>",
             f1(b.x1 - 3.0),
             f1(b.y1 - 3.0),
             f2(attr_size),
@@ -1011,12 +1011,25 @@ fn write_pin(
             );
         }
     };
+    // A link's accessible name starts with the words it shows (WCAG 2.5.3).
+    let named = |visible: &str, tt: String| -> String {
+        let visible = esc(visible);
+        if visible.is_empty() || tt.starts_with(visible.as_str()) {
+            tt
+        } else {
+            format!("{visible}: {tt}")
+        }
+    };
     if g.members.len() == 1 {
         let p = pl[g.members[0]];
         let tt = esc(tooltip(p));
+        let name = match lines.first() {
+            Some(l) => named(&l.text, tt.clone()),
+            None => tt.clone(),
+        };
         let _ = write!(
             s,
-            "<a href=\"{}\" aria-label=\"{tt}\"><title>{tt}</title>{circle}",
+            "<a href=\"{}\" aria-label=\"{name}\"><title>{tt}</title>{circle}",
             safe_href(&p.url)
         );
         if let Some(l) = lines.first() {
@@ -1037,8 +1050,9 @@ fn write_pin(
             let p = pl[g.members[0]];
             let _ = write!(
                 s,
-                "<a href=\"{}\" aria-label=\"{}\"><title>{}</title>{circle}{count}</a>",
+                "<a href=\"{}\" aria-label=\"{}: {}\"><title>{}</title>{circle}{count}</a>",
                 safe_href(&p.url),
+                g.members.len(),
                 all.join("; "),
                 all.join("\n")
             );
@@ -1055,9 +1069,10 @@ fn write_pin(
                 }
                 let p = pl[l.member];
                 let tt = esc(tooltip(p));
+                let name = named(&l.text, tt.clone());
                 let _ = write!(
                     s,
-                    "<a href=\"{}\" aria-label=\"{tt}\"><title>{tt}</title>",
+                    "<a href=\"{}\" aria-label=\"{name}\"><title>{tt}</title>",
                     safe_href(&p.url)
                 );
                 text_at(s, i, &l.text);
