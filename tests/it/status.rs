@@ -541,3 +541,32 @@ fn a_stale_translation_is_marked_on_its_page_and_the_coverage_page_can_be_switch
     site.build();
     assert!(!site.exists("status/index.html"));
 }
+
+#[test]
+fn the_default_theme_tells_readers_that_the_original_changed() {
+    let site = TestSite::new(SITE);
+    let (code, _, err) = mosty(
+        &site,
+        &["status", "--mark", "content/projects/b/index.ka.md"],
+    );
+    assert_eq!(code, 0, "{err}");
+    site.write(
+        "content/projects/b/index.ru.md",
+        "+++\ntitle = \"Б\"\n+++\nНовый текст Б.\n",
+    );
+    site.build();
+    let ka = site.file("ka/projects/b/index.html");
+    assert!(
+        ka.contains("notice-stale") && ka.contains("დედნის წაკითხვა"),
+        "{ka}"
+    );
+    assert!(
+        ka.contains("href=\"../../../ru/projects/b/\""),
+        "links to the original"
+    );
+    assert!(
+        !site
+            .file("ru/projects/b/index.html")
+            .contains("notice-stale")
+    );
+}
