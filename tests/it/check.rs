@@ -1,8 +1,6 @@
 //! `mosty check`: every check code, on a site that triggers it and on one that does not;
 //! CLDR plural categories in several languages; the JSON document; exit codes.
 
-use std::process::Command;
-
 use mosty::check::{Report, check};
 use mosty::diagnostic::Diagnostic;
 
@@ -66,18 +64,7 @@ fn none(r: &Report, code: &str) {
 }
 
 fn mosty(site: &TestSite, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
-        .args(args)
-        .arg("--root")
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    site.run(args)
 }
 
 // ---- Fluent ----

@@ -5,17 +5,8 @@ use std::process::Command;
 use crate::support::{SITE1, TestSite};
 
 fn mosty(site: &TestSite, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
-        .args(args)
-        .arg("--root")
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, _, stderr) = site.run(args);
+    (code, stderr)
 }
 
 #[test]

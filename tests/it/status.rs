@@ -1,8 +1,6 @@
 //! `mosty status` (coverage numbers, text and JSON), `--mark` and stale detection, and
 //! `mosty locales sync` (round trips that never lose a translator's line).
 
-use std::process::Command;
-
 use mosty::config::SiteConfig;
 use mosty::content::{self, LoadOptions};
 use mosty::lang::Lang;
@@ -63,18 +61,7 @@ old = ძველი
 "#;
 
 fn mosty(site: &TestSite, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mosty"))
-        .args(args)
-        .arg("--root")
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    site.run(args)
 }
 
 fn lang(code: &str) -> Lang {

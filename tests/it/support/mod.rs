@@ -77,6 +77,22 @@ impl TestSite {
         }
     }
 
+    /// Runs the `mosty` binary with `args` and `--root` this site: (exit code, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mosty"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the mosty binary runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     pub fn out(&self, rel: &str) -> PathBuf {
         self.root().join("public").join(rel)
     }
