@@ -244,6 +244,12 @@ def prepare_mosty(site):
     with open(cfg, encoding="utf-8") as fh:
         text = fh.read()
     text = re.sub(r'^theme = ".*"$', 'theme = "bench"', text, flags=re.M)
+    # The peers are configured without feeds, sitemaps and robots.txt (gen_corpus.py), and
+    # they have no timeline or calendar: mosty is told to skip the same.
+    if "[outputs]" not in text:
+        text = "status_page = false\n" + text
+        text += ("\n[outputs]\ntimeline = false\ncalendar = false\nfeeds = false\n"
+                 "sitemap = false\nrobots = false\n")
     with open(cfg, "w", encoding="utf-8") as fh:
         fh.write(text)
     return len(tags)

@@ -29,6 +29,37 @@ pub struct SiteConfig {
     pub fallback: BTreeMap<Lang, Vec<Lang>>,
     /// Whether `build` writes `/status/`, the translation coverage page.
     pub status_page: bool,
+    /// Which site-wide files are written besides the pages.
+    pub outputs: Outputs,
+}
+
+/// `[outputs]`: the files mosty writes besides the entry pages, each on unless turned off
+/// (a site without events may not want a timeline; a benchmark compares like with like).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Outputs {
+    /// `/<lang>/timeline/` and its filtered pages.
+    pub timeline: bool,
+    /// `/<lang>/events.ics`.
+    pub calendar: bool,
+    /// `/<lang>/atom.xml`.
+    pub feeds: bool,
+    /// `/sitemap.xml`.
+    pub sitemap: bool,
+    /// `/robots.txt`.
+    pub robots: bool,
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Outputs {
+            timeline: true,
+            calendar: true,
+            feeds: true,
+            sitemap: true,
+            robots: true,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -41,6 +72,8 @@ struct RawConfig {
     #[serde(default)]
     fallback: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     status_page: Option<bool>,
+    #[serde(default)]
+    outputs: Outputs,
 }
 
 impl SiteConfig {
@@ -57,7 +90,7 @@ impl SiteConfig {
                 None => d.in_file(CONFIG_FILE),
             }
             .with_hint(
-                "known keys: base_url, default_language, languages, theme, status_page, [fallback]",
+                "known keys: base_url, default_language, languages, theme, status_page, [fallback], [outputs] (timeline, calendar, feeds, sitemap, robots)",
             )
         })?;
         let mut errors = Diagnostics::default();
@@ -245,6 +278,7 @@ impl SiteConfig {
             theme,
             fallback,
             status_page: raw.status_page.unwrap_or(true),
+            outputs: raw.outputs,
         })
     }
 

@@ -46,3 +46,4 @@ pub mod stale;
 pub mod status;
 pub mod theme;
 pub mod timeline;
+pub mod timings;

@@ -13,6 +13,7 @@ use crate::i18n::{self, Locales};
 use crate::output::{self, LinkStyle, Sink, Staging};
 use crate::render::{self, Site, Templates, functions, links::Links};
 use crate::theme::Theme;
+use crate::timings::stage;
 
 /// What `mosty build` was asked to do.
 #[derive(Debug, Clone)]
@@ -75,16 +76,20 @@ pub struct Built {
 /// Reads everything a build needs, reporting the problems of every stage that could run.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let root = options.root.clone();
-    let config = SiteConfig::load(&root, options.base_url.as_deref())?;
+    let config = stage("config", || {
+        SiteConfig::load(&root, options.base_url.as_deref())
+    })?;
     let mut diags = Diagnostics::default();
 
-    let content = match content::load(
-        &root,
-        &config,
-        &LoadOptions {
-            drafts: options.drafts,
-        },
-    ) {
+    let content = match stage("content", || {
+        content::load(
+            &root,
+            &config,
+            &LoadOptions {
+                drafts: options.drafts,
+            },
+        )
+    }) {
         Ok((c, w)) => {
             diags.extend(w);
             Some(c)
@@ -94,7 +99,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
             None
         }
     };
-    let theme = match Theme::load(&root, &config.theme) {
+    let theme = match stage("theme", || Theme::load(&root, &config.theme)) {
         Ok(t) => Some(t),
         Err(d) => {
             diags.extend(d.0);
@@ -102,7 +107,9 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         }
     };
     let theme_locales = theme.as_ref().map_or(&[][..], |t| t.locales.as_slice());
-    let locales = match i18n::load(&config, theme_locales, &root.join("locales")) {
+    let locales = match stage("locales", || {
+        i18n::load(&config, theme_locales, &root.join("locales"))
+    }) {
         Ok((l, w)) => {
             diags.extend(w);
             Some(Arc::new(l))
@@ -115,8 +122,10 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let (Some(content), Some(locales), Some(theme)) = (content, locales, theme) else {
         return Err(diags);
     };
-    diags.extend(crate::timeline::check(&content, &config));
-    let outlines = match load_outlines(&root, Some(&theme)) {
+    diags.extend(stage("timeline check", || {
+        crate::timeline::check(&content, &config)
+    }));
+    let outlines = match stage("map outlines", || load_outlines(&root, Some(&theme))) {
         Ok(o) => o,
         Err(d) => {
             diags.push(d);
@@ -124,19 +133,23 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         }
     };
     if let Some(o) = &outlines {
-        diags.extend(crate::partners::check(&content, &config, o));
+        diags.extend(stage("partners check", || {
+            crate::partners::check(&content, &config, o)
+        }));
     }
     if diags.has_errors() {
         return Err(diags);
     }
     let content = Arc::new(content);
-    let links = Arc::new(Links::new(&config, &content));
+    let links = Arc::new(stage("links", || Links::new(&config, &content)));
     let shared = functions::Shared {
         locales: locales.clone(),
         links: links.clone(),
         dates: Arc::new(functions::DateFormatters::new(&config.languages)),
     };
-    let templates = match Templates::load(&root, &config.theme, &theme, shared) {
+    let templates = match stage("templates", || {
+        Templates::load(&root, &config.theme, &theme, shared)
+    }) {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d.0);
@@ -207,7 +220,10 @@ pub fn render_into(
         link_style: loaded.link_style,
         outlines: loaded.outlines.as_deref(),
     };
-    let rendered = render::render(&site, sink);
+    let prepared = stage("prepare", || render::Prepared::new(&site));
+    let rendered = stage("render", || {
+        render::render_scoped(&site, &prepared, sink, render::Scope::All)
+    });
     let mut warnings = loaded.warnings.clone();
     warnings.extend(loaded.locales.take_warnings());
     let mut w = Diagnostics(warnings);
@@ -226,11 +242,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let start = Instant::now();
     let out = options.output_dir();
     output::check_output_dir(&options.root, &out, options.force)?;
-    let loaded = load(options)?;
+    let loaded = stage("load", || load(options))?;
     let staging = Staging::begin(&out)?;
     match render_into(&loaded, &staging) {
         Ok((rendered, warnings)) => {
-            staging.commit()?;
+            stage("commit", || staging.commit())?;
             Ok(Built {
                 pages: rendered.pages,
                 files: rendered.files,

@@ -22,7 +22,7 @@ pub enum Milestone {
 }
 
 /// One dated item, in one language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     /// An id unique on the site and stable across builds, used as the HTML anchor and in
     /// calendar UIDs: `projects-boskovice-e2`, `projects-boskovice-start`.

@@ -69,7 +69,7 @@ impl Front {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     pub lat: f64,
     pub lon: f64,
@@ -79,7 +79,7 @@ pub struct Location {
 }
 
 /// A dated happening inside an entry (`[[events]]`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub date: PartialDate,
     pub end: Option<PartialDate>,

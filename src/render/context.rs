@@ -17,8 +17,6 @@
 //!
 //! Filters: `date` formats a date (`2024-03-29`, `2017-11`, `2014`) in the page's language.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::content::markdown::Heading;
@@ -50,7 +48,7 @@ impl From<EntryKind> for PageKind {
 }
 
 /// What lists, cards and look-ups show of an entry (everything but its body).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     /// `home`, `section`, `page` or `timeline`.
     pub kind: PageKind,
@@ -111,11 +109,30 @@ pub struct Alternate {
     pub permalink: String,
 }
 
-/// The page being rendered: its summary fields (flattened) plus the rest.
+/// The page being rendered: its summary fields, its own fields, and its lists. Entry pages
+/// build the same map from values shared across the language (see `lang_data.rs`); a test
+/// checks that both ways give the same value.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
     #[serde(flatten)]
     pub summary: Summary,
+    #[serde(flatten)]
+    pub fields: PageFields,
+    /// On a section or the home page: the entries listed in it (weight, then newest first).
+    pub pages: Vec<Summary>,
+    /// On a section or the home page: its subsections.
+    pub subsections: Vec<Summary>,
+    /// Dated items of this page: an entry's own events and milestones; on an institution's
+    /// page, every item it took part in. Chronological; see [`crate::timeline::Item`].
+    pub timeline: Vec<Item>,
+    /// On an institution's page: the entries that name it, with its `role` there (`home`,
+    /// `partner`, or `events` when only some of their events do). Newest first.
+    pub related: Vec<Related>,
+}
+
+/// What only the page itself has (not its summary, not the lists it shows).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageFields {
     /// The body as HTML (already safe; `{{ page.content }}` prints it as is).
     /// Besides: `page.map`, on a project's page the inline SVG map of its institutions, on
     /// an institution's page the map of it and the institutions it works with (absent when
@@ -131,18 +148,8 @@ pub struct PageView {
     pub canonical: String,
     /// Files of the bundle, copied beside the page (names relative to the page).
     pub assets: Vec<String>,
-    /// On a section or the home page: the entries listed in it (weight, then newest first).
-    pub pages: Vec<Summary>,
-    /// On a section or the home page: its subsections.
-    pub subsections: Vec<Summary>,
-    /// Dated items of this page: an entry's own events and milestones; on an institution's
-    /// page, every item it took part in. Chronological; see [`crate::timeline::Item`].
-    pub timeline: Vec<Item>,
     /// On an institution's page (`partners/<id>`): its id, as used in `home` and `partners`.
     pub institution: Option<String>,
-    /// On an institution's page: the entries that name it, with its `role` there (`home`,
-    /// `partner`, or `events` when only some of their events do). Newest first.
-    pub related: Vec<Related>,
 }
 
 /// An entry that names an institution, and how.
@@ -164,6 +171,15 @@ pub struct SiteLanguage {
 }
 
 /// Site-wide data of one language, built once and shared by every page of that language.
+/// Besides these fields, `site` has collections of values shared with every list:
+///
+/// | field | what it is |
+/// |---|---|
+/// | `site.pages` | every entry's [`Summary`] by key (`site.pages["partners/boskovice-vos"].title`) |
+/// | `site.sections` | the entries listed in each section, by section key (`site.sections["projects"]`), weight then newest first |
+/// | `site.tags` | entries by tag id, newest first |
+/// | `site.latest_events` | the newest dated items of the site (events, not milestones), newest first |
+/// | `site.map`, `site.map_url` | the compact inline SVG map of every institution, and the map page (both absent when the theme has no outlines) |
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     pub lang: Lang,
@@ -171,22 +187,13 @@ pub struct SiteView {
     pub languages: Vec<SiteLanguage>,
     pub base_url: String,
     pub base_path: String,
-    /// Every entry by key (`site.pages["partners/boskovice-vos"].title`).
-    pub pages: BTreeMap<String, Summary>,
-    /// Entries listed in each section, by section key (`site.sections["projects"]`).
-    pub sections: BTreeMap<String, Vec<Summary>>,
-    /// Entries by tag id, newest first.
-    pub tags: BTreeMap<String, Vec<Summary>>,
-    /// The URL of this language's Atom feed.
-    pub feed_url: String,
-    /// The URL of this language's timeline page.
-    pub timeline_url: String,
-    /// The URL of this language's iCalendar file of every dated item.
-    pub calendar_url: String,
-    /// The newest dated items of the site (events, not milestones), newest first.
-    /// Besides: `site.map`, the compact inline SVG map of every institution, and
-    /// `site.map_url`, the map page (both absent when the theme has no outlines).
-    pub latest_events: Vec<Item>,
+    /// The URL of this language's Atom feed (none when `[outputs] feeds = false`).
+    pub feed_url: Option<String>,
+    /// The URL of this language's timeline page (none when `[outputs] timeline = false`).
+    pub timeline_url: Option<String>,
+    /// The URL of this language's iCalendar file of every dated item (none when
+    /// `[outputs] calendar = false`).
+    pub calendar_url: Option<String>,
 }
 
 /// On timeline pages (`timeline.html`), besides `page` and `site`:

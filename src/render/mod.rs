@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod functions;
+mod lang_data;
 pub mod links;
 pub mod map;
 pub mod templates;
@@ -11,7 +12,6 @@ pub mod timeline;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::{Context, Value};
@@ -23,7 +23,8 @@ use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::output::{LinkStyle, Sink, relativize};
 use crate::theme::{Bytes, Theme};
-use context::{Alternate, LangLink, PageKind, PageView, SiteLanguage, SiteView, Summary};
+use context::{Alternate, LangLink, PageFields, PageKind, PageView, Summary};
+use lang_data::LangData;
 use links::Links;
 pub use templates::Templates;
 
@@ -48,66 +49,164 @@ pub struct Rendered {
     pub files: usize,
 }
 
-/// The shared per-language data: summaries of every entry and the site view.
-struct LangData {
-    summaries: Vec<Summary>,
-    timeline: Vec<crate::timeline::Item>,
-    /// Positions in `timeline` by entry key and by institution id, so that a page finds its
-    /// items without scanning the whole timeline (which made large sites quadratic).
-    timeline_by_entry: std::collections::HashMap<String, Vec<usize>>,
-    timeline_by_partner: std::collections::HashMap<String, Vec<usize>>,
-    site: Value,
-    sections: BTreeMap<String, Vec<Summary>>,
+/// Which pages a render writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// The whole site.
+    All,
+    /// Only the pages of these entries (by index, in every language): what `serve` renders
+    /// after an edit that changed nothing other pages show.
+    Entries(&'a std::collections::BTreeSet<usize>),
 }
 
-pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
-    let config = site.config;
-    let lang_data: BTreeMap<Lang, LangData> = config
-        .languages
-        .par_iter()
-        .map(|lang| (lang.clone(), lang_data(site, lang)))
-        .collect();
+/// The data every page of a language reads, built once per render.
+pub struct Prepared {
+    langs: BTreeMap<Lang, LangData>,
+}
 
-    let jobs: Vec<(usize, &Lang)> = (0..site.content.entries.len())
-        .flat_map(|i| config.languages.iter().map(move |l| (i, l)))
-        .collect();
-    let results: Vec<Result<(), Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|&(i, lang)| render_entry(site, &lang_data[lang], i, lang, sink))
-        .collect();
-    let mut diags = Diagnostics::default();
-    let mut pages = 0;
-    for r in results {
-        match r {
-            Ok(()) => pages += 1,
-            Err(d) => diags.extend(d),
+impl Prepared {
+    pub fn new(site: &Site<'_>) -> Prepared {
+        Prepared {
+            langs: site
+                .config
+                .languages
+                .par_iter()
+                .map(|lang| (lang.clone(), LangData::build(site, lang)))
+                .collect(),
         }
     }
 
-    let mut files = pages;
-    let mut extra = |r: Result<usize, Diagnostic>| match r {
-        Ok(n) => files += n,
-        Err(d) => diags.push(d),
-    };
-    extra(copy_assets(site, sink));
-    extra(copy_static(site, sink));
-    extra(render_root(site, &lang_data, sink));
-    extra(render_sitemap(site, &lang_data, sink));
-    if site.config.status_page {
-        extra(render_status(site, &lang_data, sink));
+    /// Whether pages other than the entries' own would render the same as with `other`.
+    pub fn same_as(&self, other: &Prepared) -> bool {
+        self.langs.len() == other.langs.len()
+            && self
+                .langs
+                .iter()
+                .all(|(l, d)| other.langs.get(l).is_some_and(|o| d.same_as(o)))
     }
-    for lang in &config.languages {
-        let data = &lang_data[lang];
-        extra(render_feed(site, data, lang, sink));
-        extra(timeline::render_pages(
-            site,
-            &data.timeline,
-            &data.site,
-            lang,
-            sink,
-        ));
-        extra(timeline::render_calendar(site, &data.timeline, lang, sink));
-        extra(map::render_page(site, &data.site, lang, sink));
+}
+
+/// One unit of independent work, so that large timeline pages, feeds and calendars run in
+/// parallel with the entry pages instead of after them.
+enum Job<'a> {
+    Entry(usize, &'a Lang),
+    /// A timeline page: the unfiltered one (`None`) or the filter at this position.
+    Timeline(&'a Lang, Option<usize>),
+    Calendar(&'a Lang),
+    Feed(&'a Lang),
+    Map(&'a Lang),
+    Root,
+    Robots,
+    Sitemap,
+    Status,
+    Assets,
+    Static,
+}
+
+pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    render_scoped(site, &Prepared::new(site), sink, Scope::All)
+}
+
+/// Renders the pages of `scope` with data prepared before.
+pub fn render_scoped(
+    site: &Site<'_>,
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    scope: Scope<'_>,
+) -> Result<Rendered, Diagnostics> {
+    let lang_data = &prepared.langs;
+    let config = site.config;
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    match scope {
+        Scope::All => {
+            // The longest jobs first, so that no core waits for one at the end.
+            let outputs = config.outputs;
+            for lang in &config.languages {
+                if outputs.timeline {
+                    let filters = lang_data[lang].filters.len();
+                    jobs.push(Job::Timeline(lang, None));
+                    jobs.extend((0..filters).map(|f| Job::Timeline(lang, Some(f))));
+                }
+                if outputs.calendar {
+                    jobs.push(Job::Calendar(lang));
+                }
+                if outputs.feeds {
+                    jobs.push(Job::Feed(lang));
+                }
+                jobs.push(Job::Map(lang));
+            }
+            jobs.extend([Job::Root, Job::Assets, Job::Static]);
+            if outputs.sitemap {
+                jobs.push(Job::Sitemap);
+            }
+            if outputs.robots {
+                jobs.push(Job::Robots);
+            }
+            if config.status_page {
+                jobs.push(Job::Status);
+            }
+            jobs.extend(
+                (0..site.content.entries.len())
+                    .flat_map(|i| config.languages.iter().map(move |l| Job::Entry(i, l))),
+            );
+        }
+        Scope::Entries(only) => jobs.extend(
+            only.iter()
+                .flat_map(|&i| config.languages.iter().map(move |l| Job::Entry(i, l))),
+        ),
+    }
+    let one = |r: Result<usize, Diagnostic>| r.map_err(|d| vec![d]);
+    let results: Vec<(bool, Result<usize, Vec<Diagnostic>>)> = jobs
+        .par_iter()
+        .map(|job| match *job {
+            Job::Entry(i, lang) => (
+                true,
+                render_entry(site, &lang_data[lang], i, lang, sink).map(|()| 1),
+            ),
+            Job::Timeline(lang, filter) => (
+                false,
+                one(timeline::render_page(
+                    site,
+                    &lang_data[lang],
+                    lang,
+                    filter,
+                    sink,
+                )),
+            ),
+            Job::Calendar(lang) => (
+                false,
+                one(timeline::render_calendar(
+                    site,
+                    &lang_data[lang].timeline,
+                    lang,
+                    sink,
+                )),
+            ),
+            Job::Feed(lang) => (false, one(render_feed(site, &lang_data[lang], lang, sink))),
+            Job::Map(lang) => (
+                false,
+                one(map::render_page(site, &lang_data[lang].site, lang, sink)),
+            ),
+            Job::Root => (false, one(render_root(site, lang_data, sink))),
+            Job::Robots => (false, one(render_robots(site, lang_data, sink))),
+            Job::Sitemap => (false, one(render_sitemap(site, sink))),
+            Job::Status => (false, one(render_status(site, lang_data, sink))),
+            Job::Assets => (false, one(copy_assets(site, sink))),
+            Job::Static => (false, one(copy_static(site, sink))),
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    let (mut pages, mut files) = (0, 0);
+    for (is_entry, r) in results {
+        match r {
+            Ok(n) => {
+                files += n;
+                if is_entry {
+                    pages += n;
+                }
+            }
+            Err(d) => diags.extend(d),
+        }
     }
     if diags.has_errors() {
         diags.sort();
@@ -120,143 +219,6 @@ pub(crate) fn lang_name(site: &Site<'_>, lang: &Lang) -> String {
     site.locales
         .own(lang, "language-name")
         .unwrap_or_else(|| lang.as_str().to_string())
-}
-
-fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {
-    let chain = site.config.fallback_chain(lang);
-    let source = pick_source(entry, lang, chain).expect("an entry has at least one source");
-    let dir = site.links.entry_dir(&entry.key, lang).unwrap_or_default();
-    let f = &source.front;
-    Summary {
-        kind: entry.kind.into(),
-        key: entry.key.clone(),
-        section: entry.section.clone(),
-        slug: entry.slug(lang).to_string(),
-        lang: lang.clone(),
-        content_lang: source.lang.clone(),
-        is_fallback: &source.lang != lang,
-        is_stale: matches!(
-            crate::stale::translation_state(entry, lang, &site.config.default_language),
-            crate::stale::TranslationState::Stale { .. }
-        ),
-        title: f.title.clone(),
-        short_title: f.short_title.clone(),
-        summary: f.summary.clone(),
-        date: f.date,
-        end: f.end,
-        year: f.date.map(|d| d.year()),
-        weight: f.weight,
-        tags: f.tags.clone(),
-        home: f.home.clone(),
-        partners: f.partners.clone(),
-        website: f.website.clone(),
-        location: f.location.clone(),
-        events: f.events.clone(),
-        extra: f.extra.clone(),
-        url: site.links.href(dir),
-        permalink: site.links.permalink(dir),
-    }
-}
-
-/// Weight first (entries without one last), then newest first, then title.
-fn list_order(a: &Summary, b: &Summary) -> std::cmp::Ordering {
-    let w = |s: &Summary| (s.weight.is_none(), s.weight);
-    w(a).cmp(&w(b))
-        .then_with(|| b.date.cmp(&a.date))
-        .then_with(|| a.title.cmp(&b.title))
-        .then_with(|| a.key.cmp(&b.key))
-}
-
-fn lang_data(site: &Site<'_>, lang: &Lang) -> LangData {
-    let summaries: Vec<Summary> = site
-        .content
-        .entries
-        .iter()
-        .map(|e| summary(site, e, lang))
-        .collect();
-    let timeline = crate::timeline::build(site.content, site.config, lang);
-    let mut latest_events: Vec<crate::timeline::Item> = timeline
-        .iter()
-        .filter(|i| i.milestone.is_none())
-        .cloned()
-        .collect();
-    latest_events.reverse();
-    latest_events.truncate(LATEST_EVENTS);
-    let mut sections: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
-    let mut tags: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
-    for s in &summaries {
-        if let Some(section) = &s.section
-            && s.kind == PageKind::Page
-        {
-            sections.entry(section.clone()).or_default().push(s.clone());
-        }
-        for t in &s.tags {
-            tags.entry(t.clone()).or_default().push(s.clone());
-        }
-    }
-    for list in sections.values_mut() {
-        list.sort_by(list_order);
-    }
-    for list in tags.values_mut() {
-        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
-    }
-    let languages = site
-        .config
-        .languages
-        .iter()
-        .map(|l| SiteLanguage {
-            lang: l.clone(),
-            name: lang_name(site, l),
-            url: site.links.href(&format!("{l}/")),
-            is_default: *l == site.config.default_language,
-        })
-        .collect();
-    let view = SiteView {
-        lang: lang.clone(),
-        default_language: site.config.default_language.clone(),
-        languages,
-        base_url: site.config.base_url.clone(),
-        base_path: site.config.base_path.clone(),
-        pages: summaries
-            .iter()
-            .map(|s| (s.key.clone(), s.clone()))
-            .collect(),
-        sections: sections.clone(),
-        tags,
-        feed_url: site.links.href(&format!("{lang}/atom.xml")),
-        timeline_url: site.links.href(&format!("{lang}/timeline/")),
-        calendar_url: site.links.href(&format!("{lang}/events.ics")),
-        latest_events,
-    };
-    let mut site_value = Value::from_serializable(&view)
-        .into_map()
-        .unwrap_or_default();
-    if let Some(svg) = map::svg(site, lang, None, "map-home", true) {
-        site_value.insert("map".into(), Value::safe_string(&svg));
-        site_value.insert(
-            "map_url".into(),
-            Value::from(site.links.href(&format!("{lang}/map/"))),
-        );
-    }
-    let mut timeline_by_entry: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    let mut timeline_by_partner: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    for (i, item) in timeline.iter().enumerate() {
-        timeline_by_entry
-            .entry(item.entry_key.clone())
-            .or_default()
-            .push(i);
-        for p in &item.partners {
-            timeline_by_partner.entry(p.clone()).or_default().push(i);
-        }
-    }
-    LangData {
-        summaries,
-        timeline,
-        timeline_by_entry,
-        timeline_by_partner,
-        site: Value::from(site_value),
-        sections,
-    }
 }
 
 fn template_for(site: &Site<'_>, entry: &Entry, explicit: Option<&str>) -> Result<String, String> {
@@ -302,7 +264,7 @@ fn render_entry(
     let entry = &site.content.entries[index];
     let chain = site.config.fallback_chain(lang);
     let source = pick_source(entry, lang, chain).expect("an entry has at least one source");
-    let summary = data.summaries[index].clone();
+    let summary = &data.summaries[index];
     let dir = site
         .links
         .entry_dir(&entry.key, lang)
@@ -350,24 +312,8 @@ fn render_entry(
         .links
         .entry_dir(&entry.key, &source.lang)
         .map_or_else(|| summary.permalink.clone(), |d| site.links.permalink(d));
-    let (pages, subsections) = match entry.kind {
-        EntryKind::Page => (Vec::new(), Vec::new()),
-        _ => {
-            let pages = data.sections.get(&entry.key).cloned().unwrap_or_default();
-            let mut subs: Vec<Summary> = data
-                .summaries
-                .iter()
-                .filter(|s| {
-                    s.kind == PageKind::Section && s.section.as_deref() == Some(entry.key.as_str())
-                })
-                .cloned()
-                .collect();
-            subs.sort_by(list_order);
-            (pages, subs)
-        }
-    };
-    let view = PageView {
-        summary,
+    let institution = institution_id(entry);
+    let fields = PageFields {
         content: String::new(),
         toc: md.toc,
         translations,
@@ -378,18 +324,39 @@ fn render_entry(
             .iter()
             .filter_map(|a| asset_rel(entry, a))
             .collect(),
-        pages,
-        subsections,
-        timeline: entry_timeline(data, entry),
-        institution: institution_id(entry).map(str::to_string),
-        related: institution_id(entry).map_or_else(Vec::new, |id| related(&data.summaries, id)),
+        institution: institution.map(str::to_string),
     };
-    let mut page_value = Value::from_serializable(&view)
-        .into_map()
-        .unwrap_or_default();
-    page_value.insert("content".into(), Value::safe_string(&md.html));
+    let mut page = page_value(data.summary_value(index), &fields);
+    let (pages, subsections) = match entry.kind {
+        EntryKind::Page => (
+            Value::from(Vec::<Value>::new()),
+            Value::from(Vec::<Value>::new()),
+        ),
+        _ => (
+            data.list(data.section(&entry.key)),
+            data.list(data.subsections(&entry.key)),
+        ),
+    };
+    page.insert("pages".into(), pages);
+    page.insert("subsections".into(), subsections);
+    page.insert(
+        "timeline".into(),
+        Value::from(data.items(data.entry_items(entry, institution))),
+    );
+    let related: Vec<Value> = institution
+        .map(|id| data.related(id))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(i, role)| {
+            let mut m = data.summary_value(i).as_map().cloned().unwrap_or_default();
+            m.insert("role".into(), Value::from(role));
+            Value::from(m)
+        })
+        .collect();
+    page.insert("related".into(), Value::from(related));
+    page.insert("content".into(), Value::safe_string(&md.html));
     if let Some(svg) = entry_map(site, data, entry, source, lang) {
-        page_value.insert("map".into(), Value::safe_string(&svg));
+        page.insert("map".into(), Value::safe_string(&svg));
     }
 
     let template = match template_for(site, entry, source.front.template.as_deref()) {
@@ -401,7 +368,7 @@ fn render_entry(
     };
     let mut ctx = Context::new();
     ctx.insert("lang", lang.as_str());
-    ctx.insert_value("page", Value::from(page_value));
+    ctx.insert_value("page", Value::from(page));
     ctx.insert_value("site", data.site.clone());
     match site.templates.tera.render(&template, &ctx) {
         Ok(html) => {
@@ -422,6 +389,15 @@ fn render_entry(
             Err(errors)
         }
     }
+}
+
+/// A page's map: its entry's shared summary value with the page's own fields added.
+fn page_value(summary: &Value, fields: &PageFields) -> tera::Map {
+    let mut page = summary.as_map().cloned().unwrap_or_default();
+    if let Some(own) = Value::from_serializable(fields).into_map() {
+        page.extend(own);
+    }
+    page
 }
 
 /// A page mosty makes itself, with the same fields templates read on entry pages.
@@ -484,16 +460,15 @@ pub(crate) fn generated_page(
             url: site.links.href(&dir),
             permalink: site.links.permalink(&dir),
         },
-        content: String::new(),
-        toc: Vec::new(),
-        translations,
-        alternates,
-        canonical: site.links.permalink(&dir),
-        assets: Vec::new(),
+        fields: PageFields {
+            translations,
+            alternates,
+            canonical: site.links.permalink(&dir),
+            ..PageFields::default()
+        },
         pages: Vec::new(),
         subsections: Vec::new(),
         timeline: Vec::new(),
-        institution: None,
         related: Vec::new(),
     }
 }
@@ -513,10 +488,14 @@ fn entry_map(
     }
     let mut ids: std::collections::BTreeSet<String> = match institution_id(entry) {
         Some(id) => {
-            let mut ids: std::collections::BTreeSet<String> = related(&data.summaries, id)
+            let mut ids: std::collections::BTreeSet<String> = data
+                .related(id)
                 .into_iter()
-                .filter(|r| r.role != "events")
-                .flat_map(|r| r.summary.home.into_iter().chain(r.summary.partners))
+                .filter(|&(_, role)| role != "events")
+                .flat_map(|(i, _)| {
+                    let s = &data.summaries[i];
+                    s.home.iter().chain(&s.partners).cloned()
+                })
                 .collect();
             ids.insert(id.to_string());
             ids
@@ -552,51 +531,8 @@ fn institution_id(entry: &Entry) -> Option<&str> {
         .flatten()
 }
 
-/// Entries that name institution `id`, newest first.
-fn related(summaries: &[Summary], id: &str) -> Vec<context::Related> {
-    let mut out: Vec<context::Related> = summaries
-        .iter()
-        .filter(|s| s.kind == PageKind::Page)
-        .filter_map(|s| {
-            let role = if s.home.as_deref() == Some(id) {
-                "home"
-            } else if s.partners.iter().any(|p| p == id) {
-                "partner"
-            } else if s.events.iter().any(|e| e.partners.iter().any(|p| p == id)) {
-                "events"
-            } else {
-                return None;
-            };
-            Some(context::Related {
-                summary: s.clone(),
-                role,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.summary
-            .date
-            .cmp(&a.summary.date)
-            .then_with(|| a.summary.key.cmp(&b.summary.key))
-    });
-    out
-}
-
 /// How many items `site.latest_events` holds.
-const LATEST_EVENTS: usize = 8;
-
-/// An entry's own items; for an institution, every item it took part in.
-fn entry_timeline(data: &LangData, entry: &Entry) -> Vec<crate::timeline::Item> {
-    let index = match institution_id(entry) {
-        Some(id) => data.timeline_by_partner.get(id),
-        None => data.timeline_by_entry.get(&entry.key),
-    };
-    index
-        .into_iter()
-        .flatten()
-        .map(|&i| data.timeline[i].clone())
-        .collect()
-}
+pub(crate) const LATEST_EVENTS: usize = 8;
 
 /// A bundle file's path relative to the bundle folder.
 fn asset_rel(entry: &Entry, asset: &crate::fs::Found) -> Option<String> {
@@ -695,9 +631,19 @@ fn render_root(
     // 404.html is served at any depth, so its links stay absolute paths.
     let html = render_builtin(site, "404.html", &ctx)?;
     sink.write("404.html", html.into_bytes())?;
+    Ok(2)
+}
+
+fn render_robots(
+    site: &Site<'_>,
+    data: &BTreeMap<Lang, LangData>,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
+    let mut ctx = root_context(site, data);
+    ctx.insert("sitemap", &site.config.outputs.sitemap);
     let robots = render_builtin(site, "robots.txt", &ctx)?;
     sink.write("robots.txt", robots.into_bytes())?;
-    Ok(3)
+    Ok(1)
 }
 
 #[derive(serde::Serialize)]
@@ -706,11 +652,7 @@ struct SitemapUrl {
     alternates: Vec<Alternate>,
 }
 
-fn render_sitemap(
-    site: &Site<'_>,
-    _data: &BTreeMap<Lang, LangData>,
-    sink: &dyn Sink,
-) -> Result<usize, Diagnostic> {
+fn render_sitemap(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
     let mut urls = Vec::new();
     for entry in &site.content.entries {
         let alternates: Vec<Alternate> = site
@@ -768,12 +710,13 @@ fn render_feed(
     lang: &Lang,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostic> {
-    let mut entries: Vec<&Summary> = data
+    let mut entries: Vec<(usize, &Summary)> = data
         .summaries
         .iter()
-        .filter(|s| s.kind == PageKind::Page && !s.is_fallback && s.date.is_some())
+        .enumerate()
+        .filter(|(_, s)| s.kind == PageKind::Page && !s.is_fallback && s.date.is_some())
         .collect();
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
+    entries.sort_by(|(_, a), (_, b)| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
     entries.truncate(FEED_LIMIT);
     let stamp = |s: &Summary| {
         let (y, m, d) = s.date.map_or((1970, 1, 1), |d| {
@@ -784,15 +727,15 @@ fn render_feed(
     };
     let items: Vec<Value> = entries
         .iter()
-        .map(|s| {
-            let mut m = Value::from_serializable(*s).into_map().unwrap_or_default();
+        .map(|&(i, s)| {
+            let mut m = data.summary_value(i).as_map().cloned().unwrap_or_default();
             m.insert("updated".into(), Value::from(stamp(s)));
             Value::from(m)
         })
         .collect();
     let updated = entries
         .first()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |s| stamp(s));
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |&(_, s)| stamp(s));
     let mut ctx = Context::new();
     ctx.insert("lang", lang.as_str());
     ctx.insert_value("site", data.site.clone());
@@ -806,9 +749,4 @@ fn render_feed(
     let xml = render_builtin(site, "atom.xml", &ctx)?;
     sink.write(&format!("{lang}/atom.xml"), xml.into_bytes())?;
     Ok(1)
-}
-
-/// Kept for callers that need a page's language data outside a build.
-pub fn shared<T>(v: T) -> Arc<T> {
-    Arc::new(v)
 }

@@ -5,61 +5,86 @@
 use tera::{Context, Value};
 
 use super::context::{FilterLink, PageKind};
+use super::lang_data::LangData;
 use super::{Site, generated_page, render_builtin};
 use crate::diagnostic::Diagnostic;
 use crate::ics::{Calendar, IcsEvent, IcsStamp, stable_uid};
 use crate::lang::Lang;
 use crate::output::{Sink, relativize};
-use crate::timeline::{Filter, Item, by_year};
+use crate::timeline::{Filter, Item};
 
-/// The unfiltered timeline and one page per filter that selects something.
-pub fn render_pages(
+/// One timeline page: the unfiltered one (`active` is none) or the page of the filter at
+/// position `active` in `data.filters`.
+pub(crate) fn render_page(
     site: &Site<'_>,
-    items: &[Item],
-    site_value: &Value,
+    data: &LangData,
     lang: &Lang,
+    active: Option<usize>,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostic> {
-    let filters = Filter::all(items);
-    let mut pages: Vec<Option<&Filter>> = vec![None];
-    pages.extend(filters.iter().map(|(f, _)| Some(f)));
     let title = site
         .locales
         .format(lang, "timeline-title", None)
         .map_err(|m| Diagnostic::error("fluent-missing", m))?;
-    for active in &pages {
-        let sub = active.map_or_else(String::new, Filter::path);
-        let dir_of = |l: &Lang| format!("{l}/timeline/{sub}");
-        let dir = dir_of(lang);
-        let shown: Vec<&Item> = items
-            .iter()
-            .filter(|i| active.is_none_or(|f| f.matches(i)))
-            .collect();
-        let links: Vec<FilterLink> = filters
-            .iter()
-            .map(|(f, count)| FilterLink {
-                filter: f.clone(),
-                count: *count,
-                url: site.links.href(&format!("{lang}/timeline/{}", f.path())),
-                active: *active == Some(f),
-            })
-            .collect();
-        let page = generated_page(site, lang, PageKind::Timeline, &dir_of, title.clone());
-        let mut ctx = Context::new();
-        ctx.insert("lang", lang.as_str());
-        ctx.insert_value("site", site_value.clone());
-        ctx.insert("page", &page);
-        ctx.insert("timeline", &by_year(shown));
-        ctx.insert("filters", &links);
-        ctx.insert("filter", active);
-        ctx.insert("all_url", &site.links.href(&format!("{lang}/timeline/")));
-        let html = render_builtin(site, "timeline.html", &ctx)?;
-        sink.write(
-            &format!("{dir}index.html"),
-            relativize(&html, &site.config.base_path, &dir, site.link_style).into_bytes(),
-        )?;
+    let active = active.map(|i| &data.filters[i].0);
+    let sub = active.map_or_else(String::new, Filter::path);
+    let dir_of = |l: &Lang| format!("{l}/timeline/{sub}");
+    let dir = dir_of(lang);
+    let shown: Vec<usize> = data
+        .timeline
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| active.is_none_or(|f| f.matches(i)))
+        .map(|(n, _)| n)
+        .collect();
+    let links: Vec<FilterLink> = data
+        .filters
+        .iter()
+        .map(|(f, count)| FilterLink {
+            filter: f.clone(),
+            count: *count,
+            url: site.links.href(&format!("{lang}/timeline/{}", f.path())),
+            active: active == Some(f),
+        })
+        .collect();
+    let page = generated_page(site, lang, PageKind::Timeline, &dir_of, title);
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang.as_str());
+    ctx.insert_value("site", data.site.clone());
+    ctx.insert("page", &page);
+    ctx.insert_value("timeline", by_year(data, &shown));
+    ctx.insert("filters", &links);
+    ctx.insert("filter", &active);
+    ctx.insert("all_url", &site.links.href(&format!("{lang}/timeline/")));
+    let html = render_builtin(site, "timeline.html", &ctx)?;
+    sink.write(
+        &format!("{dir}index.html"),
+        relativize(&html, &site.config.base_path, &dir, site.link_style).into_bytes(),
+    )?;
+    Ok(1)
+}
+
+/// `[{ year, items }]` of the items at `shown` (in order), from the shared item values.
+fn by_year(data: &LangData, shown: &[usize]) -> Value {
+    let mut years: Vec<(i32, Vec<usize>)> = Vec::new();
+    for &i in shown {
+        let year = data.timeline[i].year;
+        match years.last_mut() {
+            Some((y, items)) if *y == year => items.push(i),
+            _ => years.push((year, vec![i])),
+        }
     }
-    Ok(pages.len())
+    Value::from(
+        years
+            .into_iter()
+            .map(|(year, items)| {
+                let mut m = tera::Map::new();
+                m.insert("year".into(), Value::from(year));
+                m.insert("items".into(), Value::from(data.items(&items)));
+                Value::from(m)
+            })
+            .collect::<Vec<Value>>(),
+    )
 }
 
 /// `/<lang>/events.ics`: every dated item, with UIDs stable across builds.

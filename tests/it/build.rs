@@ -136,6 +136,56 @@ fn sitemap_feeds_robots_404_and_root_chooser() {
 }
 
 #[test]
+fn outputs_can_be_turned_off_and_the_theme_stops_linking_them() {
+    let site = TestSite::new(&format!(
+        "{SITE4}
+[outputs]
+timeline = false
+calendar = false
+feeds = false
+sitemap = false
+{FOUR_LANG}
+-- content/projects/boskovice/index.en.md --
++++
+title = \"Kirovsk – Boskovice\"
+[[events]]
+date = 2014-05-12
+title = \"Visit\"
++++
+"
+    ));
+    site.build();
+    let files = site.files();
+    for gone in [
+        "ru/timeline/index.html",
+        "ru/events.ics",
+        "ru/atom.xml",
+        "sitemap.xml",
+    ] {
+        assert!(
+            !files.iter().any(|f| f == gone),
+            "{gone} was written: {files:?}"
+        );
+    }
+    assert!(!files.iter().any(|f| f.contains("/timeline/")), "{files:?}");
+    site.assert_file("robots.txt", "User-agent: *\n! Sitemap:");
+    for page in ["ru/index.html", "en/projects/boskovice/index.html"] {
+        site.assert_file(page, "! atom.xml\n! timeline/\n! events.ics");
+    }
+}
+
+#[test]
+fn an_unknown_output_is_an_error_that_lists_the_known_ones() {
+    let site = TestSite::new(&format!("{SITE1}\n[outputs]\ntimelines = false\n"));
+    let err = site.build_err();
+    assert!(err.contains("site.toml:5:1"), "{err}");
+    assert!(
+        err.contains("timeline, calendar, feeds, sitemap, robots"),
+        "{err}"
+    );
+}
+
+#[test]
 fn sub_path_base_url_gives_links_that_work_anywhere() {
     let site = TestSite::with_theme(&format!(
         "{SITE4}{FOUR_LANG}
