@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-REBUILT = re.compile(r"rebuilt (\d+) pages in (\d+) ms")
+REBUILT = re.compile(r"rebuilt (?:\d+ of )?(\d+) pages in (\d+) ms")
 
 
 def get(port, path, timeout=5.0):

@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod fs;
 pub mod i18n;
 pub mod ics;
+pub mod incremental;
 pub mod lang;
 pub mod locales_sync;
 pub mod map;

@@ -204,25 +204,43 @@ fn load_outlines(
         })
 }
 
+impl Loaded {
+    /// What the render stage reads, borrowed from this site.
+    pub fn site(&self) -> Site<'_> {
+        Site {
+            root: &self.root,
+            config: &self.config,
+            content: &self.content,
+            locales: &self.locales,
+            links: &self.links,
+            templates: &self.templates,
+            theme: &self.theme,
+            link_style: self.link_style,
+            outlines: self.outlines.as_deref(),
+        }
+    }
+}
+
 /// Renders a loaded site into `sink`.
 pub fn render_into(
     loaded: &Loaded,
     sink: &dyn Sink,
 ) -> Result<(render::Rendered, Vec<Diagnostic>), Diagnostics> {
-    let site = Site {
-        root: &loaded.root,
-        config: &loaded.config,
-        content: &loaded.content,
-        locales: &loaded.locales,
-        links: &loaded.links,
-        templates: &loaded.templates,
-        theme: &loaded.theme,
-        link_style: loaded.link_style,
-        outlines: loaded.outlines.as_deref(),
-    };
-    let prepared = stage("prepare", || render::Prepared::new(&site));
+    let prepared = stage("prepare", || render::Prepared::new(&loaded.site()));
+    render_prepared(loaded, &prepared, sink, render::Scope::All)
+}
+
+/// Renders the pages of `scope` with per-language data prepared before; returns what was
+/// rendered and every warning of the site.
+pub fn render_prepared(
+    loaded: &Loaded,
+    prepared: &render::Prepared,
+    sink: &dyn Sink,
+    scope: render::Scope<'_>,
+) -> Result<(render::Rendered, Vec<Diagnostic>), Diagnostics> {
+    let site = loaded.site();
     let rendered = stage("render", || {
-        render::render_scoped(&site, &prepared, sink, render::Scope::All)
+        render::render_scoped(&site, prepared, sink, scope)
     });
     let mut warnings = loaded.warnings.clone();
     warnings.extend(loaded.locales.take_warnings());

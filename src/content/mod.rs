@@ -74,13 +74,16 @@ pub fn load(
     options: &LoadOptions,
 ) -> Result<(Content, Vec<Diagnostic>), Diagnostics> {
     let content_dir = root.join("content");
-    let (files, mut problems) = fs::walk(&content_dir, Path::new("content"));
+    let (files, mut problems) = crate::timings::stage("content walk", || {
+        fs::walk(&content_dir, Path::new("content"))
+    });
     let (markdown, others): (Vec<Found>, Vec<Found>) = files
         .into_iter()
         .partition(|f| f.rel.extension().is_some_and(|e| e == "md"));
 
-    let results: Vec<Result<Parsed, Diagnostic>> =
-        markdown.par_iter().map(|f| parse_file(f, config)).collect();
+    let results: Vec<Result<Parsed, Diagnostic>> = crate::timings::stage("content parse", || {
+        markdown.par_iter().map(|f| parse_file(f, config)).collect()
+    });
     let mut parsed = Vec::new();
     for r in results {
         match r {
@@ -90,7 +93,9 @@ pub fn load(
     }
 
     let mut diags = Diagnostics(problems);
-    let content = assemble(parsed, others, config, options, &mut diags);
+    let content = crate::timings::stage("content assemble", || {
+        assemble(parsed, others, config, options, &mut diags)
+    });
     diags.sort();
     if diags.has_errors() {
         Err(diags)

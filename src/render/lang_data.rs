@@ -181,13 +181,6 @@ impl LangData {
         Value::from(value)
     }
 
-    /// Whether every page other than an entry's own would render the same with `other`:
-    /// the same entries with the same summaries and the same timeline. With the same
-    /// configuration, locales and templates, the site value follows from these.
-    pub fn same_as(&self, other: &LangData) -> bool {
-        self.summaries == other.summaries && self.timeline == other.timeline
-    }
-
     /// The summary of entry `index`, as a Tera value.
     pub fn summary_value(&self, index: usize) -> &Value {
         &self.summary_values[index]
@@ -259,7 +252,7 @@ impl LangData {
     }
 }
 
-fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {
+pub(crate) fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {
     let chain = site.config.fallback_chain(lang);
     let source = pick_source(entry, lang, chain).expect("an entry has at least one source");
     let dir = site.links.entry_dir(&entry.key, lang).unwrap_or_default();

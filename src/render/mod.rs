@@ -10,7 +10,7 @@ pub mod map;
 pub mod templates;
 pub mod timeline;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -55,8 +55,12 @@ pub enum Scope<'a> {
     /// The whole site.
     All,
     /// Only the pages of these entries (by index, in every language): what `serve` renders
-    /// after an edit that changed nothing other pages show.
-    Entries(&'a std::collections::BTreeSet<usize>),
+    /// after an edit that changed nothing other pages show. And the status page, when it
+    /// shows a stale translation's source hash, which a body edit changes.
+    Entries {
+        entries: &'a BTreeSet<usize>,
+        status: bool,
+    },
 }
 
 /// The data every page of a language reads, built once per render.
@@ -76,13 +80,16 @@ impl Prepared {
         }
     }
 
-    /// Whether pages other than the entries' own would render the same as with `other`.
-    pub fn same_as(&self, other: &Prepared) -> bool {
-        self.langs.len() == other.langs.len()
-            && self
-                .langs
-                .iter()
-                .all(|(l, d)| other.langs.get(l).is_some_and(|o| d.same_as(o)))
+    /// Whether the summaries of `entries` (by index), computed again from `site`, are the
+    /// ones prepared: then no page but the entries' own can show a difference.
+    pub fn summaries_unchanged(&self, site: &Site<'_>, entries: &BTreeSet<usize>) -> bool {
+        self.langs.iter().all(|(lang, data)| {
+            entries.iter().all(|&i| {
+                site.content.entries.get(i).is_some_and(|e| {
+                    data.summaries.get(i) == Some(&lang_data::summary(site, e, lang))
+                })
+            })
+        })
     }
 }
 
@@ -150,10 +157,16 @@ pub fn render_scoped(
                     .flat_map(|i| config.languages.iter().map(move |l| Job::Entry(i, l))),
             );
         }
-        Scope::Entries(only) => jobs.extend(
-            only.iter()
-                .flat_map(|&i| config.languages.iter().map(move |l| Job::Entry(i, l))),
-        ),
+        Scope::Entries { entries, status } => {
+            jobs.extend(
+                entries
+                    .iter()
+                    .flat_map(|&i| config.languages.iter().map(move |l| Job::Entry(i, l))),
+            );
+            if status && config.status_page {
+                jobs.push(Job::Status);
+            }
+        }
     }
     let one = |r: Result<usize, Diagnostic>| r.map_err(|d| vec![d]);
     let results: Vec<(bool, Result<usize, Vec<Diagnostic>>)> = jobs

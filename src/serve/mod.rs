@@ -112,7 +112,8 @@ fn serve(args: &ServeArgs, color: bool) -> Result<(), Diagnostic> {
 
     // The watcher starts before the first build, so an edit made during it is not lost.
     let (watcher, batches) = watch::start(&root)?;
-    let first = state::build_once(&options);
+    let mut builder = state::Builder::new(options);
+    let first = builder.build(None);
     let snapshot = Snapshot::first(&first);
     let show_host = if ip.is_unspecified() {
         IpAddr::V4(Ipv4Addr::LOCALHOST)
@@ -139,7 +140,7 @@ fn serve(args: &ServeArgs, color: bool) -> Result<(), Diagnostic> {
             .collect(),
         Outcome::Failed { .. } => String::new(),
     };
-    watch::spawn_rebuilds(watcher, batches, options, shared.clone(), color, warnings);
+    watch::spawn_rebuilds(watcher, batches, builder, shared.clone(), color, warnings);
 
     if args.open {
         let base = shared.current().base_path().to_string();

@@ -3,7 +3,7 @@
 //! against panics; [`Changes`] says which files differ from the previous good build.
 //! Serving and watching are left to `http.rs` and `watch.rs`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -11,21 +11,10 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::MemorySink;
-use crate::pipeline::{self, BuildOptions};
+use crate::incremental::{Files, Session};
+use crate::pipeline::BuildOptions;
 
-/// A successful build held in memory.
-#[derive(Debug)]
-pub struct Built {
-    /// Output path (`ru/projects/x/index.html`) → bytes, exactly what `mosty build` writes.
-    pub files: BTreeMap<String, Vec<u8>>,
-    pub pages: usize,
-    /// The path part of `base_url`, where the site is served (`/` or `/international/`).
-    pub base_path: String,
-    pub languages: Vec<String>,
-    pub warnings: Vec<Diagnostic>,
-    pub elapsed: Duration,
-}
+pub use crate::incremental::Rebuilt as Built;
 
 /// The result of one build.
 #[derive(Debug)]
@@ -40,27 +29,43 @@ pub enum Outcome {
 
 /// Builds the site into memory, turning a panic into an error diagnostic.
 pub fn build_once(options: &BuildOptions) -> Outcome {
-    catch_build(|| build_in_memory(options))
+    catch_build(|| Session::build(options).map(|(_, built)| built))
 }
 
-fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let start = Instant::now();
-    let loaded = pipeline::load(options)?;
-    let sink = MemorySink::default();
-    let (rendered, warnings) = pipeline::render_into(&loaded, &sink)?;
-    Ok(Built {
-        files: sink.into_files(),
-        pages: rendered.pages,
-        base_path: loaded.config.base_path.clone(),
-        languages: loaded
-            .config
-            .languages
-            .iter()
-            .map(|l| l.as_str().to_string())
-            .collect(),
-        warnings,
-        elapsed: start.elapsed(),
-    })
+/// Builds and rebuilds one site, keeping the last good build to rebuild only what an edit
+/// can change (see `crate::incremental`).
+pub struct Builder {
+    options: BuildOptions,
+    session: Option<Session>,
+}
+
+impl Builder {
+    pub fn new(options: BuildOptions) -> Builder {
+        Builder {
+            options,
+            session: None,
+        }
+    }
+
+    /// Builds after `changed` files (relative to the root, `/`-separated) changed; `None`
+    /// when it is unknown what changed (the first build, or the watcher lost events).
+    pub fn build(&mut self, changed: Option<&BTreeSet<String>>) -> Outcome {
+        // Taken out first: after a panic there is no session, so the next build is full.
+        let session = self.session.take();
+        let options = &self.options;
+        let slot = &mut self.session;
+        catch_build(|| {
+            let (next, result) = match (session, changed) {
+                (Some(s), Some(changed)) => s.rebuild(changed),
+                _ => match Session::build(options) {
+                    Ok((s, built)) => (Some(s), Ok(built)),
+                    Err(e) => (None, Err(e)),
+                },
+            };
+            *slot = next;
+            result
+        })
+    }
 }
 
 static PANIC_PLACE: Mutex<Option<String>> = Mutex::new(None);
@@ -132,7 +137,7 @@ fn install_panic_hook() {
 /// The good site being served.
 #[derive(Debug)]
 pub struct GoodSite {
-    pub files: HashMap<String, Bytes>,
+    pub files: Arc<Files>,
     pub base_path: String,
     pub languages: Vec<String>,
 }
@@ -181,11 +186,7 @@ impl Snapshot {
             Outcome::Built(b) => Snapshot {
                 id,
                 site: Some(Arc::new(GoodSite {
-                    files: b
-                        .files
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Bytes::from(v.clone())))
-                        .collect(),
+                    files: b.files.clone(),
                     base_path: b.base_path.clone(),
                     languages: b.languages.clone(),
                 })),
@@ -230,10 +231,12 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// Compares two builds' files; `base_path` is the new build's.
+    /// Compares two builds' files; `base_path` is the new build's. `written` names the only
+    /// files that can differ (after a partial rebuild); `None` compares everything.
     pub fn between(
-        old: &HashMap<String, Bytes>,
-        new: &BTreeMap<String, Vec<u8>>,
+        old: &Files,
+        new: &Files,
+        written: Option<&[String]>,
         base_path: &str,
     ) -> Changes {
         let mut changes = Changes::default();
@@ -250,14 +253,26 @@ impl Changes {
                 _ => changes.assets = true,
             }
         };
-        for (k, v) in new {
-            if old.get(k).is_none_or(|o| o.as_ref() != v.as_slice()) {
-                note(k);
+        let differs = |k: &String, v: &Bytes| old.get(k) != Some(v);
+        match written {
+            Some(keys) => {
+                for k in keys {
+                    if new.get(k).is_some_and(|v| differs(k, v)) {
+                        note(k);
+                    }
+                }
             }
-        }
-        for k in old.keys() {
-            if !new.contains_key(k) {
-                note(k);
+            None => {
+                for (k, v) in new {
+                    if differs(k, v) {
+                        note(k);
+                    }
+                }
+                for k in old.keys() {
+                    if !new.contains_key(k) {
+                        note(k);
+                    }
+                }
             }
         }
         changes.pages.sort();
@@ -314,11 +329,15 @@ mod tests {
 
     fn built(files: &[(&str, &str)]) -> Built {
         Built {
-            files: files
-                .iter()
-                .map(|(k, v)| ((*k).to_string(), v.as_bytes().to_vec()))
-                .collect(),
+            files: Arc::new(
+                files
+                    .iter()
+                    .map(|(k, v)| ((*k).to_string(), Bytes::from(v.as_bytes().to_vec())))
+                    .collect(),
+            ),
+            written: None,
             pages: 1,
+            rendered: 1,
             base_path: "/intl/".into(),
             languages: vec!["ru".into()],
             warnings: vec![],
@@ -376,12 +395,20 @@ mod tests {
             ("sitemap.xml", "m2"),
             ("ru/new/index.html", "n"),
         ]);
-        let c = Changes::between(&old.site.unwrap().files, &new.files, "/intl/");
+        let c = Changes::between(&old.site.unwrap().files, &new.files, None, "/intl/");
         assert_eq!(c.pages, ["/intl/gone/", "/intl/ru/new/", "/intl/ru/x/"]);
         assert_eq!(c.css, ["/intl/style.css"]);
         assert!(!c.assets);
         let only_img = built(&[("a.png", "1")]);
-        let c = Changes::between(&HashMap::new(), &only_img.files, "/");
+        let c = Changes::between(&Files::new(), &only_img.files, None, "/");
         assert!(c.assets && c.pages.is_empty());
+        // After a partial rebuild only the written files are compared.
+        let c = Changes::between(
+            &new.files,
+            &built(&[("ru/x/index.html", "x3"), ("ru/index.html", "a")]).files,
+            Some(&["ru/x/index.html".to_string(), "ru/index.html".to_string()]),
+            "/",
+        );
+        assert_eq!(c.pages, ["/ru/x/"]);
     }
 }

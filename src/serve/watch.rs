@@ -16,17 +16,23 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 use super::Shared;
 use super::reload::Message;
-use super::state::{self, Changes, Outcome, Snapshot};
+use super::state::{self, Builder, Changes, Outcome, Snapshot};
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::pipeline::BuildOptions;
 
-/// How long a file must be quiet before its events are handed over.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+/// How long a file must be quiet before its events are handed over. Short, because an
+/// editor's save is one write or one rename; the debouncer checks twice as often.
+const DEBOUNCE: Duration = Duration::from_millis(4);
+const TICK: Duration = Duration::from_millis(2);
 /// After the first batch, how long to wait for more before rebuilding (one save often
 /// arrives as several batches: temp file, rename, backup removal).
-const SETTLE: Duration = Duration::from_millis(10);
-/// A burst of saves is cut into rebuilds at least this often, so the page keeps up.
-const MAX_SETTLE: Duration = Duration::from_millis(300);
+const SETTLE: Duration = Duration::from_millis(3);
+/// A change this soon after the previous rebuild starts a burst (a formatter, a `git
+/// checkout`, a script writing many files, an editor saving on every keystroke)...
+const BURST_GAP: Duration = Duration::from_millis(150);
+/// ... which is collected until it has been quiet this long,
+const BURST_QUIET: Duration = Duration::from_millis(120);
+/// ... or cut into a rebuild at least this often, so the page keeps up.
+const MAX_SETTLE: Duration = Duration::from_millis(1000);
 
 /// The folders of a site that hold inputs, watched recursively.
 pub const INPUT_DIRS: &[&str] = &["content", "locales", "themes", "templates", "static"];
@@ -93,7 +99,7 @@ pub struct Watcher {
 /// saved by rename and for input folders created later) and each input folder recursively.
 pub fn start(root: &Path) -> Result<(Watcher, Receiver<Batch>), Diagnostic> {
     let (tx, rx) = channel();
-    let debouncer = new_debouncer(DEBOUNCE, None, tx)
+    let debouncer = new_debouncer(DEBOUNCE, Some(TICK), tx)
         .map_err(|e| Diagnostic::error("serve-watch", format!("cannot watch for changes: {e}")))?;
     let mut w = Watcher {
         root: root.to_path_buf(),
@@ -204,7 +210,7 @@ impl Pending {
 pub fn spawn_rebuilds(
     mut watcher: Watcher,
     batches: Receiver<Batch>,
-    options: BuildOptions,
+    mut builder: Builder,
     shared: Arc<Shared>,
     color: bool,
     mut last_warnings: String,
@@ -213,15 +219,15 @@ pub fn spawn_rebuilds(
         .name("mosty-rebuild".into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
+            let mut last_rebuild: Option<Instant> = None;
             while let Ok(first) = batches.recv() {
                 let mut pending = Pending::default();
                 pending.add(&watcher.root, first);
                 let start = Instant::now();
-                loop {
-                    if start.elapsed() >= MAX_SETTLE {
-                        break;
-                    }
-                    match batches.recv_timeout(SETTLE) {
+                let burst = last_rebuild.is_some_and(|t| t.elapsed() < BURST_GAP);
+                let quiet = if burst { BURST_QUIET } else { SETTLE };
+                while start.elapsed() < MAX_SETTLE {
+                    match batches.recv_timeout(quiet) {
                         Ok(b) => pending.add(&watcher.root, b),
                         Err(RecvTimeoutError::Timeout) => break,
                         Err(RecvTimeoutError::Disconnected) => return,
@@ -231,13 +237,16 @@ pub fn spawn_rebuilds(
                     continue;
                 }
                 watcher.sync(&pending.top_level);
-                rebuild(
-                    &options,
+                let changed = (!pending.rescan).then_some(&pending.files);
+                let outcome = builder.build(changed);
+                report(
+                    &outcome,
                     &shared,
                     &pending.describe(),
                     color,
                     &mut last_warnings,
                 );
+                last_rebuild = Some(Instant::now());
             }
         });
     if let Err(e) = spawned {
@@ -245,17 +254,10 @@ pub fn spawn_rebuilds(
     }
 }
 
-/// One rebuild: build, replace the snapshot, tell the pages, print one line.
-fn rebuild(
-    options: &BuildOptions,
-    shared: &Shared,
-    what: &str,
-    color: bool,
-    last_warnings: &mut String,
-) {
-    let outcome = state::build_once(options);
+/// After a rebuild: replace the snapshot, tell the pages, print one line.
+fn report(outcome: &Outcome, shared: &Shared, what: &str, color: bool, last_warnings: &mut String) {
     let previous = shared.current();
-    match &outcome {
+    match outcome {
         Outcome::Built(b) => {
             let warnings: String = b
                 .warnings
@@ -268,15 +270,19 @@ fn rebuild(
             }
             let (changes, all) = match &previous.site {
                 Some(old) => (
-                    Changes::between(&old.files, &b.files, &b.base_path),
+                    Changes::between(&old.files, &b.files, b.written.as_deref(), &b.base_path),
                     old.base_path != b.base_path,
                 ),
                 None => (Changes::default(), true),
             };
             let recovered = previous.errors.is_some();
+            let rebuilt = if b.written.is_some() {
+                format!("rebuilt {} of {} pages", b.rendered, b.pages)
+            } else {
+                format!("rebuilt {} pages", b.pages)
+            };
             eprintln!(
-                "{what}: rebuilt {} pages in {} ms, {}{}{}",
-                b.pages,
+                "{what}: {rebuilt} in {} ms, {}{}{}",
                 b.elapsed.as_millis(),
                 changes.describe(),
                 state::warning_count(b.warnings.len()),
@@ -285,7 +291,7 @@ fn rebuild(
             if changes.is_empty() && !all && !recovered {
                 return;
             }
-            let next = Arc::new(previous.next(&outcome));
+            let next = Arc::new(previous.next(outcome));
             let message = Message::Update {
                 id: next.id.clone(),
                 all: all || changes.assets || changes.pages.len() > 500,
@@ -315,7 +321,7 @@ fn rebuild(
                     "serving the error page"
                 }
             );
-            let next = Arc::new(previous.next(&outcome));
+            let next = Arc::new(previous.next(outcome));
             let message = Message::Errors {
                 id: next.id.clone(),
                 overlay: next.overlay.clone().unwrap_or_else(|| Arc::from("")),

@@ -10,8 +10,9 @@ mod cli; // the binary: exit codes and messages
 mod content; // frontmatter, inheritance, slugs, bundles, Markdown, links
 mod example_site; // the repository's own site, in all four languages
 mod i18n; // Fluent: plurals, escaping, fallback, syntax errors
+mod incremental; // serve's partial rebuilds equal full builds, over random edit sequences
 mod map; // the partner map page, project maps, location checks
-mod serve;
+mod serve; // `mosty serve` over HTTP: live edits, errors in the page, safety; `mosty new`
 mod status; // `mosty status`, --mark and stale translations, `mosty locales sync`
 mod templates; // theme and site templates, template errors
-mod timeline; // the timeline pages, filters and the calendar file // `mosty serve` over HTTP: live edits, errors in the page, safety; `mosty new`
+mod timeline; // the timeline pages, filters and the calendar file

@@ -53,6 +53,11 @@ impl TestSite {
         std::fs::write(p, bytes).unwrap();
     }
 
+    /// A source file of the site (not the output).
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
     pub fn options(&self) -> BuildOptions {
         BuildOptions::new(self.root())
     }
