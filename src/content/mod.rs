@@ -197,7 +197,7 @@ fn classify(
         name if dir.is_empty() => (name.to_string(), EntryKind::Page),
         name => (format!("{dir}/{name}"), EntryKind::Page),
     };
-    Ok((key, kind, lang))
+    Ok((slug::nfc(&key), kind, lang))
 }
 
 fn assemble(
@@ -234,19 +234,7 @@ fn assemble(
             continue;
         }
         if let Some(other) = group.1.get(&p.lang) {
-            diags.push(
-                Diagnostic::error(
-                    "content-duplicate",
-                    format!(
-                        "two files for `@/{}` in language `{}`: `{}` and `{}`",
-                        p.key,
-                        p.lang,
-                        other.file.path.display(),
-                        p.file.path.display()
-                    ),
-                )
-                .in_file(&p.file.path),
-            );
+            diags.push(duplicate_file(other, &p));
             continue;
         }
         group.1.insert(p.lang.clone(), p);
@@ -275,6 +263,27 @@ fn assemble(
         .map(|(i, e)| (e.key.clone(), i))
         .collect();
     Content { entries, by_key }
+}
+
+/// Two files for one entry and language. Twins whose names differ only in Unicode form look
+/// alike when printed, so the hint says what tells them apart.
+fn duplicate_file(first: &Parsed, second: &Parsed) -> Diagnostic {
+    let (a, b) = (first.file.path.display(), second.file.path.display());
+    let d = Diagnostic::error(
+        "content-duplicate",
+        format!(
+            "two files for `@/{}` in language `{}`: `{a}` and `{b}`",
+            second.key, second.lang
+        ),
+    )
+    .in_file(&second.file.path);
+    if first.rel != second.rel
+        && slug::nfc(&first.rel.to_string_lossy()) == slug::nfc(&second.rel.to_string_lossy())
+    {
+        d.with_hint("the two names differ only in their Unicode form: one is decomposed (NFD, as macOS writes names), the other composed (NFC); delete one of them")
+    } else {
+        d
+    }
 }
 
 fn build_entry(

@@ -43,11 +43,18 @@ fn is_plain(name: &str) -> bool {
         && !name.ends_with('.')
 }
 
+/// A name in composed Unicode (NFC). macOS writes file names decomposed (NFD: `й` as `и` and a
+/// combining breve); one name must give one entry key and one URL whatever form it is stored in.
+pub fn nfc(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect()
+}
+
 /// `Сотрудничество с Босковице` → `sotrudnichestvo-s-boskovitse`,
 /// `თანამშრომლობა` → `tanamshromloba`, `Spolupráce` → `spoluprace`.
 pub fn transliterate(text: &str) -> String {
     // any_ascii marks Georgian ejectives with apostrophes; dropping them keeps words whole.
-    let ascii = any_ascii::any_ascii(text).replace(['\'', '`'], "");
+    let ascii = any_ascii::any_ascii(&nfc(text)).replace(['\'', '`'], "");
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -79,6 +86,14 @@ mod tests {
             "spoluprace-s-boskovicemi"
         );
         assert!(from_name("—").is_err());
+    }
+
+    #[test]
+    fn decomposed_names_give_the_composed_slug() {
+        let (composed, decomposed) = ("\u{439}\u{43e}\u{434}", "\u{438}\u{306}\u{43e}\u{434}");
+        assert_eq!(nfc(decomposed), composed);
+        assert_eq!(from_name(decomposed).unwrap(), "yod");
+        assert_eq!(from_name(composed).unwrap(), "yod");
     }
 
     #[test]

@@ -197,7 +197,6 @@ const NFC: &str = "\u{439}\u{43e}\u{434}"; // йод
 const NFD: &str = "\u{438}\u{306}\u{43e}\u{434}"; // и + combining breve, од
 
 #[test]
-#[ignore = "bug: NFC and NFD file names `йод.md` give different URLs (yod/ vs iod/) instead of one, so twins do not collide"]
 fn p25_nfc_nfd_twins_collide() {
     let fx = Fx::new("");
     fx.build_ok();
@@ -213,7 +212,6 @@ fn p25_nfc_nfd_twins_collide() {
 }
 
 #[test]
-#[ignore = "bug: an NFD file name `йод.md` (as macOS writes it) gets the URL iod/, its NFC twin yod/"]
 fn p25_nfd_name_alone_gets_the_nfc_url() {
     let url = |name: &str| {
         let fx = Fx::new("");
@@ -228,7 +226,6 @@ fn p25_nfd_name_alone_gets_the_nfc_url() {
 }
 
 #[test]
-#[ignore = "bug: a link written in NFC (`@/projects/йод`) does not find the entry whose file name is NFD"]
 fn p25_nfc_link_to_an_nfd_file_resolves() {
     let fx = Fx::new("");
     fx.write(
