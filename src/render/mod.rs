@@ -6,6 +6,7 @@ pub mod context;
 pub mod functions;
 pub mod links;
 pub mod map;
+mod static_files;
 pub mod templates;
 pub mod timeline;
 
@@ -22,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::output::{LinkStyle, Sink, relativize};
-use crate::theme::{Bytes, Theme};
+use crate::theme::Theme;
 use context::{Alternate, LangLink, PageKind, PageView, SiteLanguage, SiteView, Summary};
 use links::Links;
 pub use templates::Templates;
@@ -46,6 +47,8 @@ pub struct Site<'a> {
 pub struct Rendered {
     pub pages: usize,
     pub files: usize,
+    /// Problems that do not stop the build (symbolic links skipped in `static/`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The shared per-language data: summaries of every entry and the site view.
@@ -85,12 +88,12 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
     }
 
     let mut files = pages;
+    files += static_files::copy(site, sink, &mut diags);
     let mut extra = |r: Result<usize, Diagnostic>| match r {
         Ok(n) => files += n,
         Err(d) => diags.push(d),
     };
     extra(copy_assets(site, sink));
-    extra(copy_static(site, sink));
     extra(render_root(site, &lang_data, sink));
     extra(render_sitemap(site, &lang_data, sink));
     if site.config.status_page {
@@ -113,7 +116,11 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<Rendered, Diagnostics>
         diags.sort();
         return Err(diags);
     }
-    Ok(Rendered { pages, files })
+    Ok(Rendered {
+        pages,
+        files,
+        warnings: diags.0,
+    })
 }
 
 pub(crate) fn lang_name(site: &Site<'_>, lang: &Lang) -> String {
@@ -634,31 +641,6 @@ fn copy_assets(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
         .map(|(rel, src)| sink.copy(rel, src))
         .collect::<Result<Vec<()>, _>>()?;
     Ok(jobs.len())
-}
-
-/// The theme's `static/`, then the site's (a site file replaces the theme's of the same name).
-fn copy_static(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
-    let mut files: BTreeMap<String, Bytes> = site
-        .theme
-        .statics
-        .iter()
-        .map(|(rel, b)| (rel.clone(), b.clone()))
-        .collect();
-    let (found, _) = crate::fs::walk(&site.root.join("static"), Path::new("static"));
-    for f in found {
-        files.insert(
-            f.rel.to_string_lossy().replace('\\', "/"),
-            Bytes::Disk(f.path),
-        );
-    }
-    files
-        .par_iter()
-        .map(|(rel, src)| match src {
-            Bytes::Disk(path) => sink.copy(rel, path),
-            Bytes::Embedded(bytes) => sink.write(rel, bytes.to_vec()),
-        })
-        .collect::<Result<Vec<()>, _>>()?;
-    Ok(files.len())
 }
 
 pub(crate) fn render_builtin(

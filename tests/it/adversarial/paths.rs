@@ -341,7 +341,6 @@ fn p29_symlinked_page_outside_the_site_does_not_leak() {
 }
 
 #[test]
-#[ignore = "bug: symlinks in static/ are skipped silently; content/ warns `symlink-skipped` for the same"]
 fn p29_symlinked_static_folder_and_file_do_not_leak() {
     let fx = Fx::new("");
     symlink(fx.w.path(), fx.path("static/outside")).unwrap();
