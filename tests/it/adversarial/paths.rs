@@ -161,7 +161,6 @@ fn p23_bundle_and_flat_file_for_the_same_entry() {
 }
 
 #[test]
-#[ignore = "bug: static/ru/projects/a/index.html silently collides with the generated page (no error, one of them is lost)"]
 fn p23_static_file_over_a_generated_page() {
     let fx = Fx::new("");
     fx.build_ok();
