@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{self, Diagnostic, Diagnostics, SourceText};
 use crate::fs::{self, Found};
 use crate::lang::{self, Lang};
 use frontmatter::{DateField, RawFront};
@@ -300,8 +300,10 @@ fn build_entry(
         validate(p, partner_ids, diags);
     }
     let source_raw = files.get(&config.default_language).map(|p| p.raw.clone());
+    let inherited_template_at = files.get(&config.default_language).and_then(template_at);
     let mut sources = BTreeMap::new();
     for (lang, mut p) in std::mem::take(&mut files) {
+        let own_template_at = template_at(&p);
         if let Some(src) = &source_raw
             && lang != config.default_language
             && let Err(e) = p.raw.inherit_from(src)
@@ -310,9 +312,12 @@ fn build_entry(
             diags.push(Diagnostic::error("translation-events", e.message).at(&p.file, span));
             continue;
         }
-        let Some(front) = resolve(&p, diags) else {
+        let Some(mut front) = resolve(&p, diags) else {
             continue;
         };
+        if front.template.is_some() {
+            front.template_at = own_template_at.or_else(|| inherited_template_at.clone());
+        }
         if front.draft && !options.drafts {
             continue;
         }
@@ -375,6 +380,15 @@ fn build_entry(
         sources,
         paths,
         assets: Vec::new(),
+    })
+}
+
+/// The `template` value of a file, as a place in it.
+fn template_at(p: &Parsed) -> Option<diagnostic::Location> {
+    let span = p.raw.template.as_ref()?.span();
+    Some(diagnostic::Location {
+        source: p.file.clone(),
+        span: span.start + p.toml_offset..span.end + p.toml_offset,
     })
 }
 
@@ -613,6 +627,7 @@ fn resolve(p: &Parsed, diags: &mut Diagnostics) -> Option<Front> {
             .and_then(|s| slug::from_frontmatter(s.get_ref()).ok()),
         weight: raw.weight,
         template: raw.template.as_ref().map(|t| t.get_ref().clone()),
+        template_at: None,
         translated_from: raw.translated_from.clone(),
         tags: raw.tags.clone().unwrap_or_default(),
         home: raw.home.as_ref().map(|h| h.get_ref().clone()),

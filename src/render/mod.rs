@@ -402,7 +402,11 @@ fn render_entry(
     let template = match template_for(site, entry, source.front.template.as_deref()) {
         Ok(t) => t,
         Err(m) => {
-            errors.push(Diagnostic::error("template-missing", m).in_file(&source.file.path));
+            let d = Diagnostic::error("template-missing", m);
+            errors.push(match &source.front.template_at {
+                Some(at) => d.at(&at.source, at.span.clone()),
+                None => d.in_file(&source.file.path),
+            });
             return Err(errors);
         }
     };

@@ -567,7 +567,6 @@ fn p37_concurrent_builds_end_in_a_consistent_tree() {
 }
 
 #[test]
-#[ignore = "bug (minor): an unknown `template` is reported at a.md:1:1 (and at a.en.md, which does not set it), not at the `template` line 3"]
 fn p39_template_key_cannot_name_a_file_outside() {
     let fx = Fx::new("");
     let r = fx.break_with(
