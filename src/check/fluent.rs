@@ -13,30 +13,47 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::lang::Lang;
 
-/// Where a language finds a message (or one of its attributes) it lacks.
-pub fn falls_back_to(
-    cat: &Catalog,
-    config: &SiteConfig,
-    lang: &Lang,
-    id: &str,
-    attribute: Option<&str>,
-) -> Option<String> {
-    let has = |d: &DefRef| {
-        let (_, e) = cat.get(*d);
-        match attribute {
-            Some(a) => e.attribute(a).is_some(),
-            None => e.value.is_some(),
-        }
-    };
-    for l in config.fallback_chain(lang) {
-        if cat.effective(l).get(id).is_some_and(has) {
-            return Some(l.to_string());
+/// What a language's fallback chain offers: the definitions each language of the chain shows,
+/// then mosty's English. Built once per language; building them again for each missing
+/// message made a catalog with many untranslated messages quadratic.
+pub struct Fallbacks<'a> {
+    cat: &'a Catalog,
+    chain: Vec<(String, BTreeMap<String, DefRef>)>,
+    last_resort: BTreeMap<String, DefRef>,
+}
+
+impl<'a> Fallbacks<'a> {
+    pub fn new(cat: &'a Catalog, config: &SiteConfig, lang: &Lang) -> Fallbacks<'a> {
+        Fallbacks {
+            cat,
+            chain: config
+                .fallback_chain(lang)
+                .iter()
+                .map(|l| (l.to_string(), cat.effective(l)))
+                .collect(),
+            last_resort: cat.last_resort(),
         }
     }
-    cat.last_resort()
-        .get(id)
-        .is_some_and(has)
-        .then(|| "English default".to_string())
+
+    /// Where the language finds a message (or one of its attributes) it lacks.
+    pub fn falls_back_to(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        let has = |d: &DefRef| {
+            let (_, e) = self.cat.get(*d);
+            match attribute {
+                Some(a) => e.attribute(a).is_some(),
+                None => e.value.is_some(),
+            }
+        };
+        for (lang, eff) in &self.chain {
+            if eff.get(id).is_some_and(has) {
+                return Some(lang.clone());
+            }
+        }
+        self.last_resort
+            .get(id)
+            .is_some_and(has)
+            .then(|| "English default".to_string())
+    }
 }
 
 /// `falls_back_to` of a message the language has only from its theme (or mosty), while
@@ -65,13 +82,14 @@ pub fn missing_messages(
     reference: &BTreeMap<String, DefRef>,
 ) -> Vec<Missing> {
     let eff = cat.effective(lang);
+    let fallbacks = Fallbacks::new(cat, config, lang);
     let mut out = Vec::new();
     for (id, src) in reference {
         match eff.get(id) {
             None => out.push(Missing {
                 id: id.clone(),
                 source: *src,
-                falls_back_to: falls_back_to(cat, config, lang, id, None),
+                falls_back_to: fallbacks.falls_back_to(id, None),
             }),
             Some(mine) => {
                 let site_source = cat.files[src.file].layer == Layer::Site
@@ -244,6 +262,7 @@ fn language_problems(
     out: &mut Vec<Diagnostic>,
 ) {
     let eff = cat.effective(lang);
+    let fallbacks = Fallbacks::new(cat, config, lang);
     let cats = plural::categories(lang);
     let is_default = *lang == config.default_language;
 
@@ -285,7 +304,7 @@ fn language_problems(
         let (file, entry) = cat.get(*def);
         let source = reference.get(id).copied().filter(|s| s != def);
         if let Some(src) = source {
-            compare_with_source(cat, config, lang, id, (file, entry), src, out);
+            compare_with_source(cat, &fallbacks, lang, id, (file, entry), src, out);
         }
         if file.layer == Layer::Builtin {
             continue;
@@ -363,7 +382,7 @@ fn language_problems(
 /// Attributes and variables of a translation against the source definition.
 fn compare_with_source(
     cat: &Catalog,
-    config: &SiteConfig,
+    fallbacks: &Fallbacks<'_>,
     lang: &Lang,
     id: &str,
     (file, entry): (&FtlFile, &Entry),
@@ -373,7 +392,7 @@ fn compare_with_source(
     let (sf, se) = cat.get(src);
     let src_pos = cat.position(src);
     if se.value.is_some() && entry.value.is_none() {
-        let to = falls_back_to(cat, config, lang, id, None);
+        let to = fallbacks.falls_back_to(id, None);
         out.push(
             Diagnostic::warning(
                 "fluent-missing-attribute",
@@ -388,7 +407,7 @@ fn compare_with_source(
     }
     for (name, _, _) in &se.attributes {
         if entry.attribute(name).is_none() {
-            let to = falls_back_to(cat, config, lang, id, Some(name));
+            let to = fallbacks.falls_back_to(id, Some(name));
             out.push(
                 Diagnostic::warning(
                     "fluent-missing-attribute",
