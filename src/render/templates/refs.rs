@@ -246,9 +246,10 @@ impl<'a> Graph<'a> {
 
     fn cycles(&self, kind: Kind) -> Vec<Diagnostic> {
         let edges = self.edges(kind);
-        find_cycles(&edges)
+        crate::graph::cycles(&edges)
             .into_iter()
-            .map(|(chain, (node, r))| {
+            .map(|cycle| {
+                let (chain, (node, r)) = (cycle.nodes, cycle.closing);
                 let mut names: Vec<String> = chain.iter().map(|&n| self.shown(n)).collect();
                 names.push(names[0].clone());
                 let message = if chain.len() == 1 {
@@ -284,51 +285,6 @@ pub fn check(files: &[(String, SourceText)], prefixes: &[String]) -> Vec<Diagnos
     out.extend(graph.cycles(Kind::Include));
     out.extend(graph.cycles(Kind::Extends));
     out
-}
-
-/// A cycle as the templates on it and the edge (template, reference) that closes it.
-type Cycle = (Vec<usize>, (usize, usize));
-
-/// One cycle per back edge of a depth-first search in node order; iterative, so a long chain
-/// of templates cannot overflow the stack.
-fn find_cycles(edges: &[Vec<(usize, usize)>]) -> Vec<Cycle> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let mut mark = vec![Mark::New; edges.len()];
-    let mut cycles = Vec::new();
-    for start in 0..edges.len() {
-        if mark[start] != Mark::New {
-            continue;
-        }
-        mark[start] = Mark::Open;
-        let mut stack = vec![(start, 0usize)];
-        while let Some(top) = stack.last_mut() {
-            let node = top.0;
-            let Some(&(to, r)) = edges[node].get(top.1) else {
-                mark[node] = Mark::Done;
-                stack.pop();
-                continue;
-            };
-            top.1 += 1;
-            match mark[to] {
-                Mark::New => {
-                    mark[to] = Mark::Open;
-                    stack.push((to, 0));
-                }
-                Mark::Open => {
-                    let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                    let chain = stack[from..].iter().map(|&(n, _)| n).collect();
-                    cycles.push((chain, (node, r)));
-                }
-                Mark::Done => {}
-            }
-        }
-    }
-    cycles
 }
 
 #[cfg(test)]
