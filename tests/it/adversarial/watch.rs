@@ -405,11 +405,11 @@ fn w83a_unclosed_deep_ftl_while_serving() {
 
 #[test]
 fn w83b_self_including_template_while_serving() {
-    // Alive and recovering; the overlay names the cycle (the file is the Tera bug in tera.rs).
+    // Alive and recovering; the overlay names the cycle at its tag (as in tera.rs).
     broken_while_serving(
         "templates/page.html",
         b"{% include \"page.html\" %}\n",
-        "Circular include",
+        "templates/page.html:1:12</b> circular include",
     );
 }
 
@@ -419,7 +419,12 @@ fn w83c_mutual_includes_while_serving() {
     fx.write("templates/b.html", "{% include \"c.html\" %}");
     fx.write("templates/c.html", "{% include \"b.html\" %}");
     let (r, _) = server.wait_for(PAGE, "the overlay", |r| r.text().contains(OVERLAY));
-    assert!(r.text().contains("Circular include"), "{}", r.text());
+    assert!(
+        r.text()
+            .contains("templates/c.html:1:12</b> circular include"),
+        "{}",
+        r.text()
+    );
     server.assert_alive();
     fx.remove("templates");
     server.wait_for(PAGE, "recovery", |r| !r.text().contains(OVERLAY));
