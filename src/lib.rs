@@ -31,6 +31,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostic;
 pub mod fs;
+pub mod graph;
 pub mod i18n;
 pub mod ics;
 pub mod incremental;

@@ -4,11 +4,12 @@
 //! against the country outlines. Drawing is left to `map`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::content::{Content, Entry, EntryKind, PARTNERS_SECTION, pick_source};
+use crate::content::{Content, Entry, EntryKind, PARTNERS_SECTION, frontmatter, pick_source};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -228,11 +229,6 @@ pub fn check(content: &Content, config: &SiteConfig, outlines: &Outlines) -> Vec
         else {
             continue;
         };
-        let text = &src.file.text;
-        let at = |key: &str| {
-            let start = text.find(&format!("\n{key}")).map_or(0, |i| i + 1);
-            start..start + key.len()
-        };
         match &src.front.location {
             None => {
                 if let Some(user) = needed.get(id) {
@@ -287,7 +283,13 @@ pub fn check(content: &Content, config: &SiteConfig, outlines: &Outlines) -> Vec
                         }
                         _ => format!("the location of `{id}` cannot be drawn"),
                     };
-                    let d = Diagnostic::error("location-country", what).at(&src.file, at("lat"));
+                    let key = match &kind {
+                        IssueKind::UnknownCountry { .. } => LocationKey::Country,
+                        IssueKind::LongitudeOutOfRange { .. } => LocationKey::Lon,
+                        _ => LocationKey::Lat,
+                    };
+                    let d = Diagnostic::error("location-country", what)
+                        .at(&src.file, location_span(&src.file.text, key));
                     out.push(match hint {
                         Some(h) => d.with_hint(h),
                         None => d,
@@ -297,4 +299,32 @@ pub fn check(content: &Content, config: &SiteConfig, outlines: &Outlines) -> Vec
         }
     }
     out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum LocationKey {
+    Lat,
+    Lon,
+    Country,
+}
+
+/// Where a `[location]` key and its value are written in an institution's file (the `+++`
+/// line if they cannot be found). The resolved frontmatter keeps no spans; reading the few institutions'
+/// frontmatter again is cheap, and exact where a text search would find the wrong line.
+fn location_span(text: &str, key: LocationKey) -> Range<usize> {
+    let found = frontmatter::split(text).ok().and_then(|split| {
+        let loc = frontmatter::parse(&text[split.toml.clone()])
+            .ok()?
+            .location?;
+        let span = match key {
+            LocationKey::Lat => loc.lat?.span(),
+            LocationKey::Lon => loc.lon?.span(),
+            LocationKey::Country => loc.country?.span(),
+        };
+        let (start, end) = (span.start + split.toml.start, span.end + split.toml.start);
+        // From the start of the line, so that the key is underlined with its value.
+        let line = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+        Some(line..end)
+    });
+    found.unwrap_or(0..3)
 }

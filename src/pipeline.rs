@@ -244,6 +244,9 @@ pub fn render_prepared(
     });
     let mut warnings = loaded.warnings.clone();
     warnings.extend(loaded.locales.take_warnings());
+    if let Ok(r) = &rendered {
+        warnings.extend(r.warnings.iter().cloned());
+    }
     let mut w = Diagnostics(warnings);
     w.sort();
     match rendered {

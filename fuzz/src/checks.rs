@@ -212,6 +212,11 @@ pub fn slug(data: &[u8]) {
 pub fn assert_plain_segment(s: &str) {
     assert!(!s.is_empty(), "an empty segment");
     assert!(s != "." && s != "..", "{s:?}");
+    assert!(
+        s.len() <= slug::MAX_SEGMENT_BYTES,
+        "a segment too long for a file name: {} bytes",
+        s.len()
+    );
     assert!(!s.starts_with('.'), "a hidden or relative segment {s:?}");
     assert!(
         !s.chars()

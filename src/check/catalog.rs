@@ -135,10 +135,16 @@ pub struct FtlFile {
     pub errors: Vec<SyntaxError>,
     /// A placeable nested too deep at this offset: the file was not parsed.
     pub too_deep: Option<usize>,
+    /// The byte offset of every line's start, so that a position is found without counting
+    /// the lines before it (which made reports on large files quadratic).
+    line_starts: Vec<usize>,
 }
 
 impl FtlFile {
     pub fn parse(layer: Layer, folder: &str, source: SourceText) -> FtlFile {
+        let line_starts = std::iter::once(0)
+            .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let mut file = FtlFile {
             layer,
             lang: Lang::parse(folder).ok(),
@@ -148,6 +154,7 @@ impl FtlFile {
             comments: Vec::new(),
             errors: Vec::new(),
             too_deep: None,
+            line_starts,
         };
         let text = file.source.text.clone();
         if let Some(pos) = too_deep(&text) {
@@ -257,6 +264,18 @@ impl FtlFile {
                 ast::Entry::Junk { .. } => {}
             }
         }
+    }
+
+    /// 1-based line and character column of a byte offset, as [`crate::diagnostic::line_col`].
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = &*self.source.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line.max(1) - 1];
+        (line.max(1), text[start..offset].chars().count() + 1)
     }
 
     /// The text of a span of this file.
@@ -424,7 +443,7 @@ impl Catalog {
     /// `locales/ru/site.ftl:12` for a definition.
     pub fn position(&self, d: DefRef) -> String {
         let (f, e) = self.get(d);
-        let (line, col) = crate::diagnostic::line_col(&f.source.text, e.id_span.start);
+        let (line, col) = f.line_col(e.id_span.start);
         format!(
             "{}:{line}:{col}",
             crate::diagnostic::display_path(&f.source.path)
@@ -674,6 +693,19 @@ mod tests {
                 text: Arc::from(text),
             },
         )
+    }
+
+    #[test]
+    fn line_col_matches_the_diagnostics() {
+        let text = "a = б\n\nc = дд\n-t = x";
+        let f = parse(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                f.line_col(offset),
+                crate::diagnostic::line_col(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

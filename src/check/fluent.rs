@@ -4,39 +4,56 @@
 //! and empty values. Each definition is checked as the language shows it (the last layer
 //! that defines it); syntax and duplicates are checked in every file of the site and theme.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::catalog::{Catalog, DefRef, Entry, FtlFile, Layer, PatternInfo};
+use super::catalog::{Catalog, DefRef, Entry, FtlFile, Layer, PatternInfo, Reference};
 use super::plural;
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::lang::Lang;
 
-/// Where a language finds a message (or one of its attributes) it lacks.
-pub fn falls_back_to(
-    cat: &Catalog,
-    config: &SiteConfig,
-    lang: &Lang,
-    id: &str,
-    attribute: Option<&str>,
-) -> Option<String> {
-    let has = |d: &DefRef| {
-        let (_, e) = cat.get(*d);
-        match attribute {
-            Some(a) => e.attribute(a).is_some(),
-            None => e.value.is_some(),
-        }
-    };
-    for l in config.fallback_chain(lang) {
-        if cat.effective(l).get(id).is_some_and(has) {
-            return Some(l.to_string());
+/// What a language's fallback chain offers: the definitions each language of the chain shows,
+/// then mosty's English. Built once per language; building them again for each missing
+/// message made a catalog with many untranslated messages quadratic.
+pub struct Fallbacks<'a> {
+    cat: &'a Catalog,
+    chain: Vec<(String, BTreeMap<String, DefRef>)>,
+    last_resort: BTreeMap<String, DefRef>,
+}
+
+impl<'a> Fallbacks<'a> {
+    pub fn new(cat: &'a Catalog, config: &SiteConfig, lang: &Lang) -> Fallbacks<'a> {
+        Fallbacks {
+            cat,
+            chain: config
+                .fallback_chain(lang)
+                .iter()
+                .map(|l| (l.to_string(), cat.effective(l)))
+                .collect(),
+            last_resort: cat.last_resort(),
         }
     }
-    cat.last_resort()
-        .get(id)
-        .is_some_and(has)
-        .then(|| "English default".to_string())
+
+    /// Where the language finds a message (or one of its attributes) it lacks.
+    pub fn falls_back_to(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        let has = |d: &DefRef| {
+            let (_, e) = self.cat.get(*d);
+            match attribute {
+                Some(a) => e.attribute(a).is_some(),
+                None => e.value.is_some(),
+            }
+        };
+        for (lang, eff) in &self.chain {
+            if eff.get(id).is_some_and(has) {
+                return Some(lang.clone());
+            }
+        }
+        self.last_resort
+            .get(id)
+            .is_some_and(has)
+            .then(|| "English default".to_string())
+    }
 }
 
 /// `falls_back_to` of a message the language has only from its theme (or mosty), while
@@ -65,13 +82,14 @@ pub fn missing_messages(
     reference: &BTreeMap<String, DefRef>,
 ) -> Vec<Missing> {
     let eff = cat.effective(lang);
+    let fallbacks = Fallbacks::new(cat, config, lang);
     let mut out = Vec::new();
     for (id, src) in reference {
         match eff.get(id) {
             None => out.push(Missing {
                 id: id.clone(),
                 source: *src,
-                falls_back_to: falls_back_to(cat, config, lang, id, None),
+                falls_back_to: fallbacks.falls_back_to(id, None),
             }),
             Some(mine) => {
                 let site_source = cat.files[src.file].layer == Layer::Site
@@ -244,6 +262,7 @@ fn language_problems(
     out: &mut Vec<Diagnostic>,
 ) {
     let eff = cat.effective(lang);
+    let fallbacks = Fallbacks::new(cat, config, lang);
     let cats = plural::categories(lang);
     let is_default = *lang == config.default_language;
 
@@ -285,7 +304,7 @@ fn language_problems(
         let (file, entry) = cat.get(*def);
         let source = reference.get(id).copied().filter(|s| s != def);
         if let Some(src) = source {
-            compare_with_source(cat, config, lang, id, (file, entry), src, out);
+            compare_with_source(cat, &fallbacks, lang, id, (file, entry), src, out);
         }
         if file.layer == Layer::Builtin {
             continue;
@@ -334,6 +353,8 @@ fn language_problems(
         }
     }
 
+    out.extend(cycles(cat, &eff));
+
     // Obsolete messages: in this translation's own files, but in no layer of the default
     // language (nor in the English last resort).
     if !is_default {
@@ -363,7 +384,7 @@ fn language_problems(
 /// Attributes and variables of a translation against the source definition.
 fn compare_with_source(
     cat: &Catalog,
-    config: &SiteConfig,
+    fallbacks: &Fallbacks<'_>,
     lang: &Lang,
     id: &str,
     (file, entry): (&FtlFile, &Entry),
@@ -373,7 +394,7 @@ fn compare_with_source(
     let (sf, se) = cat.get(src);
     let src_pos = cat.position(src);
     if se.value.is_some() && entry.value.is_none() {
-        let to = falls_back_to(cat, config, lang, id, None);
+        let to = fallbacks.falls_back_to(id, None);
         out.push(
             Diagnostic::warning(
                 "fluent-missing-attribute",
@@ -388,7 +409,7 @@ fn compare_with_source(
     }
     for (name, _, _) in &se.attributes {
         if entry.attribute(name).is_none() {
-            let to = falls_back_to(cat, config, lang, id, Some(name));
+            let to = fallbacks.falls_back_to(id, Some(name));
             out.push(
                 Diagnostic::warning(
                     "fluent-missing-attribute",
@@ -542,6 +563,111 @@ fn references(
             }
         }
     }
+}
+
+/// One pattern of a language: a message's or term's value, or one of its attributes.
+struct PatternNode<'a> {
+    def: DefRef,
+    attribute: Option<&'a str>,
+    info: &'a PatternInfo,
+}
+
+impl PatternNode<'_> {
+    fn name(&self, cat: &Catalog) -> String {
+        let id = &cat.get(self.def).1.id;
+        match self.attribute {
+            Some(a) => format!("{id}.{a}"),
+            None => id.clone(),
+        }
+    }
+
+    fn references(&self) -> impl Iterator<Item = &Reference> {
+        self.info.messages.iter().chain(&self.info.terms)
+    }
+}
+
+/// Messages and terms that refer to themselves, directly or through others. Fluent finds
+/// such a cycle only when formatting and shows `{???}`; here each one is an error at a
+/// reference on it: the first one in a file of the site or theme.
+fn cycles(cat: &Catalog, eff: &BTreeMap<String, DefRef>) -> Vec<Diagnostic> {
+    let mut nodes = Vec::new();
+    for def in eff.values() {
+        let (_, entry) = cat.get(*def);
+        let patterns = entry.value.iter().map(|p| (None, p)).chain(
+            entry
+                .attributes
+                .iter()
+                .map(|(n, _, p)| (Some(n.as_str()), p)),
+        );
+        for (attribute, info) in patterns {
+            nodes.push(PatternNode {
+                def: *def,
+                attribute,
+                info,
+            });
+        }
+    }
+    let index: HashMap<(&str, Option<&str>), usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ((cat.get(n.def).1.id.as_str(), n.attribute), i))
+        .collect();
+    let edges: Vec<Vec<(usize, usize)>> = nodes
+        .iter()
+        .map(|n| {
+            n.references()
+                .enumerate()
+                .filter_map(|(ri, r)| {
+                    let to = index.get(&(r.id.as_str(), r.attribute.as_deref()))?;
+                    Some((*to, ri))
+                })
+                .collect()
+        })
+        .collect();
+    crate::graph::cycles(&edges)
+        .into_iter()
+        .filter_map(|cycle| cycle_diagnostic(cat, &nodes, &edges, &cycle.nodes))
+        .collect()
+}
+
+fn cycle_diagnostic(
+    cat: &Catalog,
+    nodes: &[PatternNode<'_>],
+    edges: &[Vec<(usize, usize)>],
+    chain: &[usize],
+) -> Option<Diagnostic> {
+    // Each step of the cycle as (pattern, its reference to the next one).
+    let steps: Vec<(usize, &Reference)> = chain
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &n)| {
+            let next = chain[(i + 1) % chain.len()];
+            let &(_, ri) = edges[n].iter().find(|(to, _)| *to == next)?;
+            Some((n, nodes[n].references().nth(ri)?))
+        })
+        .collect();
+    let &(first, reference) = steps
+        .iter()
+        .filter(|(n, _)| cat.files[nodes[*n].def.file].layer != Layer::Builtin)
+        .min_by_key(|(n, r)| (nodes[*n].def.file, r.span.start))?;
+    let start = chain.iter().position(|&n| n == first).unwrap_or(0);
+    let mut names: Vec<String> = chain[start..]
+        .iter()
+        .chain(&chain[..start])
+        .map(|&n| format!("`{}`", nodes[n].name(cat)))
+        .collect();
+    let what = if chain.len() == 1 {
+        format!("cyclic reference: {} refers to itself", names[0])
+    } else {
+        names.push(names[0].clone());
+        format!("cyclic reference: {}", names.join(" → "))
+    };
+    let (file, _) = cat.get(nodes[first].def);
+    Some(
+        Diagnostic::error("fluent-cycle", format!("{what}; Fluent shows `{{???}}` in its place"))
+            .at(&file.source, reference.span.clone())
+            .with_hint("a message cannot contain itself, directly or through other messages; write the text, or refer to a message outside the cycle"),
+    )
 }
 
 fn plurals(

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{self, Diagnostic, Diagnostics, SourceText};
 use crate::fs::{self, Found};
 use crate::lang::{self, Lang};
 use frontmatter::{DateField, RawFront};
@@ -202,7 +202,7 @@ fn classify(
         name if dir.is_empty() => (name.to_string(), EntryKind::Page),
         name => (format!("{dir}/{name}"), EntryKind::Page),
     };
-    Ok((key, kind, lang))
+    Ok((slug::nfc(&key), kind, lang))
 }
 
 fn assemble(
@@ -239,19 +239,7 @@ fn assemble(
             continue;
         }
         if let Some(other) = group.1.get(&p.lang) {
-            diags.push(
-                Diagnostic::error(
-                    "content-duplicate",
-                    format!(
-                        "two files for `@/{}` in language `{}`: `{}` and `{}`",
-                        p.key,
-                        p.lang,
-                        other.file.path.display(),
-                        p.file.path.display()
-                    ),
-                )
-                .in_file(&p.file.path),
-            );
+            diags.push(duplicate_file(other, &p));
             continue;
         }
         group.1.insert(p.lang.clone(), p);
@@ -282,6 +270,27 @@ fn assemble(
     Content { entries, by_key }
 }
 
+/// Two files for one entry and language. Twins whose names differ only in Unicode form look
+/// alike when printed, so the hint says what tells them apart.
+fn duplicate_file(first: &Parsed, second: &Parsed) -> Diagnostic {
+    let (a, b) = (first.file.path.display(), second.file.path.display());
+    let d = Diagnostic::error(
+        "content-duplicate",
+        format!(
+            "two files for `@/{}` in language `{}`: `{a}` and `{b}`",
+            second.key, second.lang
+        ),
+    )
+    .in_file(&second.file.path);
+    if first.rel != second.rel
+        && slug::nfc(&first.rel.to_string_lossy()) == slug::nfc(&second.rel.to_string_lossy())
+    {
+        d.with_hint("the two names differ only in their Unicode form: one is decomposed (NFD, as macOS writes names), the other composed (NFC); delete one of them")
+    } else {
+        d
+    }
+}
+
 fn build_entry(
     key: String,
     kind: EntryKind,
@@ -296,8 +305,10 @@ fn build_entry(
         validate(p, partner_ids, diags);
     }
     let source_raw = files.get(&config.default_language).map(|p| p.raw.clone());
+    let inherited_template_at = files.get(&config.default_language).and_then(template_at);
     let mut sources = BTreeMap::new();
     for (lang, mut p) in std::mem::take(&mut files) {
+        let own_template_at = template_at(&p);
         if let Some(src) = &source_raw
             && lang != config.default_language
             && let Err(e) = p.raw.inherit_from(src)
@@ -306,9 +317,12 @@ fn build_entry(
             diags.push(Diagnostic::error("translation-events", e.message).at(&p.file, span));
             continue;
         }
-        let Some(front) = resolve(&p, diags) else {
+        let Some(mut front) = resolve(&p, diags) else {
             continue;
         };
+        if front.template.is_some() {
+            front.template_at = own_template_at.or_else(|| inherited_template_at.clone());
+        }
         if front.draft && !options.drafts {
             continue;
         }
@@ -371,6 +385,15 @@ fn build_entry(
         sources,
         paths,
         assets: Vec::new(),
+    })
+}
+
+/// The `template` value of a file, as a place in it.
+fn template_at(p: &Parsed) -> Option<diagnostic::Location> {
+    let span = p.raw.template.as_ref()?.span();
+    Some(diagnostic::Location {
+        source: p.file.clone(),
+        span: span.start + p.toml_offset..span.end + p.toml_offset,
     })
 }
 
@@ -609,6 +632,7 @@ fn resolve(p: &Parsed, diags: &mut Diagnostics) -> Option<Front> {
             .and_then(|s| slug::from_frontmatter(s.get_ref()).ok()),
         weight: raw.weight,
         template: raw.template.as_ref().map(|t| t.get_ref().clone()),
+        template_at: None,
         translated_from: raw.translated_from.clone(),
         tags: raw.tags.clone().unwrap_or_default(),
         home: raw.home.as_ref().map(|h| h.get_ref().clone()),

@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::dates::PartialDate;
-use crate::diagnostic::SourceText;
+use crate::diagnostic::{self, SourceText};
 use crate::fs::Found;
 use crate::lang::Lang;
 
@@ -34,6 +34,10 @@ pub struct Front {
     pub slug: Option<String>,
     pub weight: Option<i64>,
     pub template: Option<String>,
+    /// Where `template` is written: in this file, or in the default language's file that this
+    /// translation inherits it from; so a problem with it is reported once, at that line.
+    #[serde(skip)]
+    pub template_at: Option<diagnostic::Location>,
     pub translated_from: Option<String>,
     pub tags: Vec<String>,
     pub home: Option<String>,
@@ -57,6 +61,7 @@ impl Front {
             slug: None,
             weight: None,
             template: None,
+            template_at: None,
             translated_from: None,
             tags: Vec::new(),
             home: None,

@@ -102,7 +102,8 @@ impl Links {
     }
 }
 
-/// `projects/boskovice/`, `/projects/boskovice/index.md` and `projects/boskovice` are one key.
+/// `projects/boskovice/`, `/projects/boskovice/index.md` and `projects/boskovice` are one key;
+/// composed (NFC) like the keys of the entries.
 pub(crate) fn normalize_key(path: &str) -> String {
     let mut p = path.trim_matches('/');
     for suffix in ["/_index.md", "/index.md", "_index.md", "index.md", ".md"] {
@@ -111,7 +112,7 @@ pub(crate) fn normalize_key(path: &str) -> String {
             break;
         }
     }
-    p.trim_matches('/').to_string()
+    crate::content::slug::nfc(p.trim_matches('/'))
 }
 
 #[cfg(test)]

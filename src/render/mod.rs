@@ -7,6 +7,7 @@ pub mod functions;
 mod lang_data;
 pub mod links;
 pub mod map;
+mod static_files;
 pub mod templates;
 pub mod timeline;
 
@@ -22,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::output::{LinkStyle, Sink, relativize};
-use crate::theme::{Bytes, Theme};
+use crate::theme::Theme;
 use context::{Alternate, LangLink, PageFields, PageKind, PageView, Summary};
 use lang_data::LangData;
 use links::Links;
@@ -47,6 +48,8 @@ pub struct Site<'a> {
 pub struct Rendered {
     pub pages: usize,
     pub files: usize,
+    /// Problems that do not stop the build (symbolic links skipped in `static/`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Which pages a render writes.
@@ -205,7 +208,12 @@ pub fn render_scoped(
             Job::Sitemap => (false, one(render_sitemap(site, sink))),
             Job::Status => (false, one(render_status(site, lang_data, sink))),
             Job::Assets => (false, one(copy_assets(site, sink))),
-            Job::Static => (false, one(copy_static(site, sink))),
+            Job::Static => {
+                // Copies what it can and reports collisions and skipped links alike.
+                let mut d = Diagnostics::default();
+                let n = static_files::copy(site, sink, &mut d);
+                (false, if d.0.is_empty() { Ok(n) } else { Err(d.0) })
+            }
         })
         .collect();
     let mut diags = Diagnostics::default();
@@ -225,7 +233,11 @@ pub fn render_scoped(
         diags.sort();
         return Err(diags);
     }
-    Ok(Rendered { pages, files })
+    Ok(Rendered {
+        pages,
+        files,
+        warnings: diags.0,
+    })
 }
 
 pub(crate) fn lang_name(site: &Site<'_>, lang: &Lang) -> String {
@@ -375,7 +387,11 @@ fn render_entry(
     let template = match template_for(site, entry, source.front.template.as_deref()) {
         Ok(t) => t,
         Err(m) => {
-            errors.push(Diagnostic::error("template-missing", m).in_file(&source.file.path));
+            let d = Diagnostic::error("template-missing", m);
+            errors.push(match &source.front.template_at {
+                Some(at) => d.at(&at.source, at.span.clone()),
+                None => d.in_file(&source.file.path),
+            });
             return Err(errors);
         }
     };
@@ -583,31 +599,6 @@ fn copy_assets(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
         .map(|(rel, src)| sink.copy(rel, src))
         .collect::<Result<Vec<()>, _>>()?;
     Ok(jobs.len())
-}
-
-/// The theme's `static/`, then the site's (a site file replaces the theme's of the same name).
-fn copy_static(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
-    let mut files: BTreeMap<String, Bytes> = site
-        .theme
-        .statics
-        .iter()
-        .map(|(rel, b)| (rel.clone(), b.clone()))
-        .collect();
-    let (found, _) = crate::fs::walk(&site.root.join("static"), Path::new("static"));
-    for f in found {
-        files.insert(
-            f.rel.to_string_lossy().replace('\\', "/"),
-            Bytes::Disk(f.path),
-        );
-    }
-    files
-        .par_iter()
-        .map(|(rel, src)| match src {
-            Bytes::Disk(path) => sink.copy(rel, path),
-            Bytes::Embedded(bytes) => sink.write(rel, bytes.to_vec()),
-        })
-        .collect::<Result<Vec<()>, _>>()?;
-    Ok(files.len())
 }
 
 pub(crate) fn render_builtin(

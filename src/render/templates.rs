@@ -13,6 +13,8 @@ use crate::fs;
 use crate::render::functions;
 use crate::theme::Theme;
 
+mod refs;
+
 const BUILTIN_PREFIX: &str = "mosty/";
 
 /// mosty's own templates: language chooser, 404, feeds, sitemap, robots.txt.
@@ -136,6 +138,12 @@ impl Templates {
                 {
                     diags.push(templates.diagnostic(&e));
                 }
+            }
+            // Tera names no file for a cycle or an unknown target; once the syntax is known to
+            // be good, the tags are read again to say where.
+            if !diags.has_errors() {
+                let prefixes = [templates.theme_prefix.clone(), BUILTIN_PREFIX.to_string()];
+                diags.extend(refs::check(&files, &prefixes));
             }
             if !diags.has_errors() {
                 diags.push(templates.diagnostic(&e));

@@ -283,6 +283,26 @@ fn references_must_exist_in_the_same_language() {
 }
 
 #[test]
+fn reference_cycles_are_reported_once_at_their_first_reference() {
+    let s = site(
+        "-- locales/ru/site.ftl --\nok = { d.x }\nd = { ok }\n    .x = текст\nb = { c.y }\nc = { b }\n    .y = { b }\n-- locales/ka/site.ftl --\n-t = { -t }\n",
+    );
+    let r = run(&s);
+    let found = with_code(&r, "fluent-cycle");
+    assert_eq!(found.len(), 2, "{}", all(&r));
+    // `ok` → `d.x` is plain text, not a cycle; `b` → `c.y` → `b` is one.
+    assert_eq!(found[0].position().unwrap(), "locales/ka/site.ftl:1:8");
+    assert_eq!(found[1].position().unwrap(), "locales/ru/site.ftl:4:7");
+    assert!(
+        found[1].message.contains("`b` → `c.y` → `b`"),
+        "{}",
+        found[1]
+    );
+    assert_eq!(r.exit_code(false), 1);
+    none(&r, "fluent-resolve");
+}
+
+#[test]
 fn html_in_messages_is_reported() {
     let s = site("-- locales/ru/site.ftl --\nintro = Это <b>важно</b>\nsigns = 1 &amp; 2\n");
     let r = run(&s);

@@ -351,7 +351,6 @@ fn b16_unknown_event_kind() {
 }
 
 #[test]
-#[ignore = "bug: an unknown `country` on a partner is reported at the `lat` line, not the `country` line"]
 fn b16_unknown_country_code_on_a_partner() {
     let fx = Fx::new("");
     fx.build_ok();

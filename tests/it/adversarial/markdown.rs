@@ -1,8 +1,8 @@
 //! Markdown (reliability.md R98–R100): cmark's pathological inputs, the pulldown-cmark DoS
 //! issue patterns, output amplification, and patterns aimed at mosty's own passes (heading
 //! ids, `@/` links). Each renders through `mosty::content::markdown::render` on a 2 MiB
-//! thread at 1× and 4× size; the CPU time of the larger may grow at most twice as fast as the
-//! input (linear: 4×; quadratic would be 16×), and stays under a generous absolute bound.
+//! thread at 1× and 4× size; the CPU time of the larger may grow at most three times as fast as
+//! the input (linear: 4×; quadratic would be 16×), and stays under a generous absolute bound.
 //! CPU time, not wall time, so a loaded machine does not fail the suite.
 
 use std::sync::mpsc;
@@ -55,8 +55,11 @@ fn assert_linear(name: &'static str, n: usize, generate: fn(usize) -> String) {
     assert!(t4 < CPU_BOUND, "{name}: {t4:?} CPU for {len4} bytes");
     // Below 5 ms the ratio is noise (allocation, caches), and harmless anyway.
     if t4 > Duration::from_millis(5) {
+        // ×3 the input ratio: a small input fits in the CPU caches and a 4× larger one may
+        // not, which alone makes it up to ~2.3× slower per byte in a release build (measured
+        // on r98_unclosed_html_comment); quadratic work still fails (16× for 4×).
         assert!(
-            time_ratio < 2.0 * size_ratio,
+            time_ratio < 3.0 * size_ratio,
             "{name}: superlinear: ×{time_ratio:.1} time for ×{size_ratio:.1} input ({t1:?} → {t4:?})"
         );
     }
@@ -161,3 +164,4 @@ fn r100_pathological_pages_build_end_to_end() {
     assert!(fx.out("ru/projects/a/index.html").len() > 50_000);
     assert!(r.cpu < Duration::from_secs(30), "{}", r.show());
 }
+
