@@ -164,4 +164,3 @@ fn r100_pathological_pages_build_end_to_end() {
     assert!(fx.out("ru/projects/a/index.html").len() > 50_000);
     assert!(r.cpu < Duration::from_secs(30), "{}", r.show());
 }
-
