@@ -22,6 +22,8 @@
 //! | the timeline built | [`timeline`] |
 //! | where the map gets its points | [`partners`] (drawn by [`map`]) |
 //! | files written | [`output`] |
+//! | what `serve` renders again after an edit | [`incremental`] |
+//! | how long each stage took (`MOSTY_TIMINGS=1`) | [`timings`] |
 //! | error messages with code frames | [`diagnostic`] |
 
 pub mod check;

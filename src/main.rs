@@ -9,12 +9,6 @@ use mosty::cli::{Cli, Command, ThemeCommand};
 use mosty::diagnostic::Diagnostic;
 use mosty::pipeline::{self, BuildOptions};
 
-/// mimalloc: large sites allocate and free millions of small values across threads, where
-/// glibc's allocator spent a quarter of the build (and its system time grew faster than the
-/// site).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
