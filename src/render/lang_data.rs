@@ -25,6 +25,8 @@ pub(crate) struct LangData {
     /// items without scanning the whole timeline (which made large sites quadratic).
     timeline_by_entry: HashMap<String, Vec<usize>>,
     timeline_by_partner: HashMap<String, Vec<usize>>,
+    /// Entries that name each institution, with its role there, newest first.
+    related: HashMap<String, Vec<(usize, &'static str)>>,
     /// Every timeline filter that selects something, with its count.
     pub filters: Vec<(Filter, usize)>,
     /// Entry indices listed in each section, in list order.
@@ -86,6 +88,7 @@ impl LangData {
             }
         }
         let filters = Filter::all(&timeline);
+        let related = related_index(&summaries);
 
         let mut data = LangData {
             summaries,
@@ -94,6 +97,7 @@ impl LangData {
             item_values,
             timeline_by_entry,
             timeline_by_partner,
+            related,
             filters,
             sections,
             subsections,
@@ -225,31 +229,44 @@ impl LangData {
     }
 
     /// Entries that name institution `id`, with its role there, newest first.
-    pub fn related(&self, id: &str) -> Vec<(usize, &'static str)> {
-        let mut out: Vec<(usize, &'static str)> = self
-            .summaries
+    pub fn related(&self, id: &str) -> &[(usize, &'static str)] {
+        self.related.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// For each institution id, the entries that name it: as `home`, as a partner, or only in
+/// some of their events. Built once, since every institution page and map asks.
+fn related_index(summaries: &[Summary]) -> HashMap<String, Vec<(usize, &'static str)>> {
+    let mut index: HashMap<String, Vec<(usize, &'static str)>> = HashMap::new();
+    for (i, s) in summaries.iter().enumerate() {
+        if s.kind != PageKind::Page {
+            continue;
+        }
+        let mut named: Vec<(&str, &'static str)> = Vec::new();
+        let home = s.home.iter().map(|h| (h.as_str(), "home"));
+        let partners = s.partners.iter().map(|p| (p.as_str(), "partner"));
+        let events = s
+            .events
             .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind == PageKind::Page)
-            .filter_map(|(i, s)| {
-                let role = if s.home.as_deref() == Some(id) {
-                    "home"
-                } else if s.partners.iter().any(|p| p == id) {
-                    "partner"
-                } else if s.events.iter().any(|e| e.partners.iter().any(|p| p == id)) {
-                    "events"
-                } else {
-                    return None;
-                };
-                Some((i, role))
-            })
-            .collect();
-        out.sort_by(|&(a, _), &(b, _)| {
-            let (a, b) = (&self.summaries[a], &self.summaries[b]);
+            .flat_map(|e| &e.partners)
+            .map(|p| (p.as_str(), "events"));
+        // The first role wins: home, then partner, then events only.
+        for (id, role) in home.chain(partners).chain(events) {
+            if !named.iter().any(|(n, _)| *n == id) {
+                named.push((id, role));
+            }
+        }
+        for (id, role) in named {
+            index.entry(id.to_string()).or_default().push((i, role));
+        }
+    }
+    for list in index.values_mut() {
+        list.sort_by(|&(a, _), &(b, _)| {
+            let (a, b) = (&summaries[a], &summaries[b]);
             b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
         });
-        out
     }
+    index
 }
 
 pub(crate) fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {

@@ -369,10 +369,9 @@ fn render_entry(
         Value::from(data.items(data.entry_items(entry, institution))),
     );
     let related: Vec<Value> = institution
-        .map(|id| data.related(id))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(i, role)| {
+        .map_or(&[][..], |id| data.related(id))
+        .iter()
+        .map(|&(i, role)| {
             let mut m = data.summary_value(i).as_map().cloned().unwrap_or_default();
             m.insert("role".into(), Value::from(role));
             Value::from(m)
@@ -519,9 +518,9 @@ fn entry_map(
         Some(id) => {
             let mut ids: std::collections::BTreeSet<String> = data
                 .related(id)
-                .into_iter()
-                .filter(|&(_, role)| role != "events")
-                .flat_map(|(i, _)| {
+                .iter()
+                .filter(|&&(_, role)| role != "events")
+                .flat_map(|&(i, _)| {
                     let s = &data.summaries[i];
                     s.home.iter().chain(&s.partners).cloned()
                 })
