@@ -232,7 +232,7 @@ pub fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<(), D
     // A folder with other files than a site mosty built is somebody's work: never replace it.
     let foreign = out.is_dir()
         && std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some())
-        && !(out.join("sitemap.xml").is_file() && out.join("404.html").is_file());
+        && !built_by_mosty(&out);
     if foreign && !force {
         return Err(Diagnostic::error(
             "output-dir",
@@ -244,6 +244,15 @@ pub fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<(), D
         .with_hint("choose an empty or new folder, or pass --force to replace it with the site"));
     }
     Ok(())
+}
+
+/// Whether `dir` looks like mosty's output: its 404 page, and its language chooser saying
+/// mosty made it (or, from before that mark, its sitemap; `[outputs]` may turn that off).
+fn built_by_mosty(dir: &Path) -> bool {
+    const MARK: &str = "<meta name=\"generator\" content=\"mosty\">";
+    dir.join("404.html").is_file()
+        && (dir.join("sitemap.xml").is_file()
+            || std::fs::read_to_string(dir.join("index.html")).is_ok_and(|t| t.contains(MARK)))
 }
 
 fn normalize(p: &Path) -> PathBuf {

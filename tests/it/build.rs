@@ -175,6 +175,25 @@ title = \"Visit\"
 }
 
 #[test]
+fn a_second_build_replaces_its_own_output_without_a_sitemap() {
+    // mosty recognises its own output by the language chooser's generator mark, not only by
+    // the sitemap, which `[outputs]` may turn off.
+    let site = TestSite::new(&format!(
+        "{SITE1}\n[outputs]\nsitemap = false\nrobots = false\n"
+    ));
+    site.build();
+    site.assert_file("index.html", "<meta name=\"generator\" content=\"mosty\">");
+    site.build();
+    // A folder of somebody's files without the mark is still refused.
+    std::fs::remove_file(site.out("index.html")).unwrap();
+    let err = site.build_err();
+    assert!(
+        err.contains("it holds files that mosty did not build"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_unknown_output_is_an_error_that_lists_the_known_ones() {
     let site = TestSite::new(&format!("{SITE1}\n[outputs]\ntimelines = false\n"));
     let err = site.build_err();
