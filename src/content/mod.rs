@@ -245,17 +245,28 @@ fn assemble(
         group.1.insert(p.lang.clone(), p);
     }
 
-    let partner_ids: Vec<String> = groups
+    let mut partner_ids: Vec<String> = groups
         .iter()
         .filter(|(k, (kind, _))| *kind == EntryKind::Page && k.starts_with("partners/"))
         .filter_map(|(k, _)| k.strip_prefix("partners/").map(str::to_string))
         .collect();
+    partner_ids.sort();
 
+    // Each entry is checked and resolved on its own, in parallel; problems keep key order.
+    let built: Vec<(Option<Entry>, Diagnostics)> = groups
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(key, (kind, files))| {
+            let mut d = Diagnostics::default();
+            let entry = build_entry(key, kind, files, config, options, &partner_ids, &mut d);
+            (entry, d)
+        })
+        .collect();
     let mut entries = Vec::new();
-    for (key, (kind, files)) in groups {
-        if let Some(entry) = build_entry(key, kind, files, config, options, &partner_ids, diags) {
-            entries.push(entry);
-        }
+    for (entry, d) in built {
+        diags.extend(d.0);
+        entries.extend(entry);
     }
 
     add_missing_sections(&mut entries, config);
@@ -428,7 +439,11 @@ fn validate(p: &Parsed, partner_ids: &[String], diags: &mut Diagnostics) {
         ));
     }
     let check_ref = |id: &toml::Spanned<String>, what: &str, diags: &mut Diagnostics| {
-        if !partner_ids.iter().any(|p| p == id.get_ref()) {
+        // Sorted (from a BTreeMap): a scan per reference made large sites quadratic.
+        if partner_ids
+            .binary_search_by(|p| p.as_str().cmp(id.get_ref()))
+            .is_err()
+        {
             let hint = closest(id.get_ref(), partner_ids)
                 .map(|c| format!("did you mean `{c}`?"))
                 .unwrap_or_else(|| {

@@ -19,6 +19,7 @@ pub(crate) struct LangData {
     /// By entry index (the order of `Content::entries`).
     pub summaries: Vec<Summary>,
     summary_values: Vec<Value>,
+    /// Empty when neither timeline pages nor the calendar are written.
     pub timeline: Vec<Item>,
     item_values: Vec<Value>,
     /// Positions in `timeline` by entry key and by institution id, so that a page finds its
@@ -104,6 +105,12 @@ impl LangData {
             site: Value::none(),
         };
         data.site = data.site_value(site, lang, &tags);
+        // Only timeline pages and the calendar read the typed items; without them the Tera
+        // values are enough, and a large site keeps a quarter less in memory.
+        let outputs = site.config.outputs;
+        if !outputs.timeline && !outputs.calendar {
+            data.timeline = Vec::new();
+        }
         data
     }
 
