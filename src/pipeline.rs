@@ -193,15 +193,40 @@ fn load_outlines(
             None => return Ok(None),
         }
     };
+    // Parsed once per process and data: `serve` rebuilds then skip the parse and keep the
+    // outlines' cache of drawn coastlines and borders.
+    static PARSED: std::sync::Mutex<Option<(u64, Arc<crate::map::Outlines>)>> =
+        std::sync::Mutex::new(None);
+    let key = fnv1a(&bytes);
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, o)) = parsed.as_ref()
+        && *k == key
+    {
+        return Ok(Some(o.clone()));
+    }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Diagnostic::error("map-data", "the country outlines are not UTF-8 JSON").in_file(&shown)
     })?;
-    crate::map::Outlines::parse(text)
-        .map(|o| Some(Arc::new(o)))
-        .map_err(|e| {
-            Diagnostic::error("map-data", format!("cannot read the country outlines: {e}"))
-                .in_file(&shown)
-        })
+    let outlines = Arc::new(crate::map::Outlines::parse(text).map_err(|e| {
+        Diagnostic::error("map-data", format!("cannot read the country outlines: {e}"))
+            .in_file(&shown)
+    })?);
+    *parsed = Some((key, outlines.clone()));
+    Ok(Some(outlines))
+}
+
+/// FNV-1a, 64 bits, eight bytes at a time: a fingerprint of the outline data.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = (h ^ word).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
 }
 
 impl Loaded {
