@@ -14,6 +14,7 @@ on error or ^C.
 Usage:
   serve_mosty.py --bin MOSTY --site SITE --file content/projects/p/index.ru.md \
                  --path /ru/projects/p/ [--port 18400] [--runs 5] [--json OUT.jsonl]
+                 [--edit append|title]
 """
 
 import argparse
@@ -70,6 +71,8 @@ def main(argv=None):
     ap.add_argument("--edit-timeout", type=float, default=120.0)
     ap.add_argument("--label", default="mosty serve")
     ap.add_argument("--json", default=None, help="append the result as one JSON line here")
+    ap.add_argument("--edit", choices=("append", "title"), default="append",
+                    help="append a sentence (a body edit, the default) or change the title")
     a = ap.parse_args(argv)
     site = os.path.abspath(a.site)
     src = os.path.join(site, a.file)
@@ -99,8 +102,15 @@ def main(argv=None):
             log.flush()
             before = os.path.getsize(log.name)
             marker = "mostymarker%d%s" % (k, nonce)
-            with open(src, "a", encoding="utf-8") as f:
-                f.write("\nAppended sentence number %d %s.\n" % (k, marker))
+            if a.edit == "title":
+                # A frontmatter edit: every page may show the title, so a full rebuild.
+                text = re.sub(r'^title = "', 'title = "%s ' % marker,
+                              original.decode("utf-8"), count=1, flags=re.M)
+                with open(src, "w", encoding="utf-8") as f:
+                    f.write(text)
+            else:
+                with open(src, "a", encoding="utf-8") as f:
+                    f.write("\nAppended sentence number %d %s.\n" % (k, marker))
             t0 = time.monotonic()
             deadline = t0 + a.edit_timeout
             polls = 0
