@@ -32,7 +32,7 @@ fn has(marker: &'static str) -> impl Fn(&super::server::Reply) -> bool {
 
 /// The page shows `marker`, and at most `max` rebuilds were logged for the step.
 fn updated(server: &Server, before: usize, marker: &'static str, max: usize) {
-    let (_, took) = server.wait_for(PAGE, marker, has(marker));
+    let (_, took) = server.wait_for_timed(PAGE, marker, has(marker));
     let n = server.settled_rebuilds() - before;
     eprintln!("watch: `{marker}` shown after {took:?}, {n} rebuild(s)");
     assert!(
@@ -309,7 +309,8 @@ fn broken_while_serving(rel: &str, bytes: &[u8], at: &str) {
     let (fx, mut server) = started();
     let good = std::fs::read(fx.path(rel)).ok();
     fx.write_bytes(rel, bytes);
-    let (r, took) = server.wait_for(PAGE, "the error overlay", |r| r.text().contains(OVERLAY));
+    let (r, took) =
+        server.wait_for_timed(PAGE, "the error overlay", |r| r.text().contains(OVERLAY));
     eprintln!("watch: overlay for {rel} after {took:?}");
     assert_eq!(r.status, 200, "the last good page is still served");
     let body = r.text();
@@ -327,7 +328,7 @@ fn broken_while_serving(rel: &str, bytes: &[u8], at: &str) {
         Some(g) => fx.write_bytes(rel, &g),
         None => fx.remove(rel),
     }
-    let (_, took) = server.wait_for(PAGE, "recovery", |r| !r.text().contains(OVERLAY));
+    let (_, took) = server.wait_for_timed(PAGE, "recovery", |r| !r.text().contains(OVERLAY));
     eprintln!("watch: recovered from {rel} after {took:?}");
     server.assert_alive();
 }
@@ -366,7 +367,7 @@ fn w82_broken_site_toml_saved_vim_style() {
     std::fs::rename(fx.path("site.toml"), fx.path("site.toml~")).unwrap();
     fx.write("site.toml", &format!("{good}languages = [\n"));
     std::fs::remove_file(fx.path("site.toml~")).unwrap();
-    let (r, _) = server.wait_for(PAGE, "the overlay", |r| r.text().contains(OVERLAY));
+    let (r, _) = server.wait_for_timed(PAGE, "the overlay", |r| r.text().contains(OVERLAY));
     assert!(r.text().contains("site.toml:"), "{}", r.text());
     server.assert_alive();
     std::fs::rename(fx.path("site.toml"), fx.path("site.toml~")).unwrap();
@@ -417,7 +418,7 @@ fn w83c_mutual_includes_while_serving() {
     let (fx, mut server) = started();
     fx.write("templates/b.html", "{% include \"c.html\" %}");
     fx.write("templates/c.html", "{% include \"b.html\" %}");
-    let (r, _) = server.wait_for(PAGE, "the overlay", |r| r.text().contains(OVERLAY));
+    let (r, _) = server.wait_for_timed(PAGE, "the overlay", |r| r.text().contains(OVERLAY));
     assert!(
         r.text()
             .contains("templates/c.html:1:12</b> circular include"),

@@ -1,5 +1,7 @@
 //! `TestSite`: a site written as one string of `-- path --` sections, built in a temp folder.
 
+pub mod serve;
+
 use std::path::{Path, PathBuf};
 
 use mosty::diagnostic::Diagnostics;
