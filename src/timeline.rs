@@ -50,28 +50,6 @@ pub struct Item {
     pub is_fallback: bool,
 }
 
-/// The items of one year.
-#[derive(Debug, Clone, Serialize)]
-pub struct Year<'a> {
-    pub year: i32,
-    pub items: Vec<&'a Item>,
-}
-
-/// Groups items (already in order) by year.
-pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<Year<'a>> {
-    let mut years: Vec<Year<'a>> = Vec::new();
-    for item in items {
-        match years.last_mut() {
-            Some(y) if y.year == item.year => y.items.push(item),
-            _ => years.push(Year {
-                year: item.year,
-                items: vec![item],
-            }),
-        }
-    }
-    years
-}
-
 /// Which items a filtered timeline page shows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "by", content = "value", rename_all = "lowercase")]

@@ -434,25 +434,7 @@ pub fn files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// `-- path --` headers, each followed by the file's text.
-pub fn parse_txtar(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end_matches(['\n', '\r']);
-        if let Some(name) = trimmed
-            .strip_prefix("-- ")
-            .and_then(|l| l.strip_suffix(" --"))
-        {
-            out.extend(current.take());
-            current = Some((name.trim().to_string(), String::new()));
-        } else if let Some((_, body)) = current.as_mut() {
-            body.push_str(line);
-        }
-    }
-    out.extend(current);
-    out
-}
+pub use crate::support::parse_txtar;
 
 /// Whether this process runs as root (permission cases then drop privileges or skip).
 pub fn is_root() -> bool {

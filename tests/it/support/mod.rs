@@ -160,7 +160,7 @@ pub fn render(d: &Diagnostics) -> String {
 }
 
 /// `-- path --` headers, each followed by the file's text.
-fn parse_txtar(text: &str) -> Vec<(String, String)> {
+pub fn parse_txtar(text: &str) -> Vec<(String, String)> {
     let mut files = Vec::new();
     let mut current: Option<(String, String)> = None;
     for line in text.split_inclusive('\n') {
