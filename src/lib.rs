@@ -9,7 +9,7 @@
 //! locales/  ─ i18n::load ───► Locales           (Fluent bundles per language)
 //! themes/   ─ render::Templates::load           (Tera, site templates over the theme's)
 //!           ─ render::render ─► files            (pages in every language, feeds, sitemap)
-//!           ─ output::Staging ─► public/         (replaced only when the build succeeded)
+//!           ─ output::Staging ─► public/         (changed only when the build succeeded)
 //! ```
 //!
 //! | Where is …? | |

@@ -62,11 +62,13 @@ fn main() -> ExitCode {
                         built.elapsed.as_millis(),
                         warning_count(built.warnings.len()),
                     );
-                    if args.strict && !built.warnings.is_empty() {
+                    let failed = args.strict && !built.warnings.is_empty();
+                    if failed {
                         eprintln!("error: --strict: the build has warnings");
-                        return ExitCode::from(1);
                     }
-                    ExitCode::SUCCESS
+                    // The process ends now; see `Built::site`.
+                    std::mem::forget(built.site);
+                    ExitCode::from(u8::from(failed))
                 }
                 Err(diags) => {
                     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =

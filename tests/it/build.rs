@@ -289,6 +289,97 @@ fn two_builds_are_byte_identical() {
     assert_eq!(first, second);
 }
 
+/// Every output file with its bytes and modification time.
+fn snapshot(site: &TestSite) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    site.files()
+        .into_iter()
+        .map(|f| {
+            let path = site.out(&f);
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            (f, std::fs::read(path).unwrap(), modified)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_writes_only_the_files_that_changed() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    // Back-date every file, so that a rewrite shows whatever the clock's resolution.
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    for f in site.files() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(site.out(&f))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let before = snapshot(&site);
+    site.write(
+        "content/projects/boskovice/index.cs.md",
+        "+++\ntitle = \"Kirovsk – Boskovice\"\n+++\nNový text.\n",
+    );
+    site.build();
+    let after = snapshot(&site);
+    assert_eq!(
+        before.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        after.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    let rewritten: Vec<&str> = after
+        .iter()
+        .filter(|(_, _, modified)| *modified != long_ago)
+        .map(|(f, _, _)| f.as_str())
+        .collect();
+    assert_eq!(rewritten, ["cs/projects/boskovice/index.html"]);
+    assert!(
+        site.file("cs/projects/boskovice/index.html")
+            .contains("Nový text.")
+    );
+    // Files kept in place are the ones the build made, byte for byte.
+    for ((f, old, _), (_, new, _)) in before.iter().zip(&after) {
+        if f != "cs/projects/boskovice/index.html" {
+            assert_eq!(old, new, "{f}");
+        }
+    }
+}
+
+#[test]
+fn a_rebuild_leaves_exactly_the_sites_files_whatever_was_in_the_output() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    let fresh = snapshot(&site);
+    // Left over from an older site, or put there by hand.
+    site.write("public/stray.txt", "x");
+    site.write("public/ru/old-section/page/index.html", "old");
+    site.write("public/ru/projects/boskovice/index.html", "edited by hand");
+    // A folder where the build writes a file, and a file where it needs a folder.
+    std::fs::remove_file(site.out("sitemap.xml")).unwrap();
+    site.write("public/sitemap.xml/inner.xml", "x");
+    std::fs::remove_dir_all(site.out("cs")).unwrap();
+    site.write("public/cs", "a file");
+    #[cfg(unix)]
+    {
+        // A symlink where a page goes is replaced, and what it points at is left alone.
+        site.write("outside.html", "keep me");
+        std::fs::remove_file(site.out("en/index.html")).unwrap();
+        std::os::unix::fs::symlink(site.root().join("outside.html"), site.out("en/index.html"))
+            .unwrap();
+    }
+    site.build();
+    let rebuilt = snapshot(&site);
+    let strip = |v: &[(String, Vec<u8>, std::time::SystemTime)]| -> Vec<(String, Vec<u8>)> {
+        v.iter().map(|(f, b, _)| (f.clone(), b.clone())).collect()
+    };
+    assert_eq!(strip(&fresh), strip(&rebuilt));
+    assert!(!site.exists("ru/old-section"));
+    #[cfg(unix)]
+    {
+        assert_eq!(site.read("outside.html"), "keep me");
+        let meta = std::fs::symlink_metadata(site.out("en/index.html")).unwrap();
+        assert!(meta.is_file());
+    }
+}
+
 #[test]
 fn output_folders_that_would_destroy_the_site_are_refused() {
     let site = TestSite::with_theme(&format!(

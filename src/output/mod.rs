@@ -1,6 +1,10 @@
-//! Where files are written. A build writes into a staging folder beside the output and swaps
-//! it in only when everything succeeded, so a failed build leaves the old `public/` exactly as
-//! it was. Paths are checked so nothing is written outside the output folder.
+//! Where files are written: in memory for `serve` and tests, or through a [`Staging`] folder
+//! into `public/`, so that a failed build leaves the old output exactly as it was. Paths are
+//! checked so nothing is written outside the output folder.
+
+mod staging;
+
+pub use staging::Staging;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -63,113 +67,7 @@ impl Sink for MemorySink {
     }
 }
 
-/// A folder being filled beside the real output; see [`Staging::commit`].
-#[derive(Debug)]
-pub struct Staging {
-    dir: PathBuf,
-    target: PathBuf,
-}
-
-impl Staging {
-    /// Creates `.<name>.mosty-staging` next to `target`.
-    pub fn begin(target: &Path) -> Result<Staging, Diagnostic> {
-        let parent = target.parent().unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        // One staging folder per process, so two builds at once never mix their files.
-        let dir = parent.join(format!(".{name}.mosty-staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| io_error("remove", &dir, &e))?;
-        }
-        std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, &e))?;
-        Ok(Staging {
-            dir,
-            target: target.to_path_buf(),
-        })
-    }
-
-    /// Replaces the output with the staged files: the old output is moved aside first and
-    /// removed only after the new one is in place.
-    pub fn commit(self) -> Result<(), Diagnostic> {
-        let parent = self.target.parent().unwrap_or(Path::new("."));
-        let name = self
-            .target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let old = parent.join(format!(".{name}.mosty-old-{}", std::process::id()));
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, &e))?;
-        }
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| io_error("move aside", &self.target, &e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(io_error("move into place", &self.target, &e));
-        }
-        if had_old {
-            remove_tree(&old).map_err(|e| io_error("remove", &old, &e))?;
-        }
-        Ok(())
-    }
-
-    /// Throws the staged files away, leaving the output untouched.
-    pub fn abort(self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Removes a folder and everything in it, its subfolders two levels down in parallel: the
-/// old output of a large site is tens of thousands of files, and removing them one by one
-/// took a good part of a build.
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let children = |d: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(d)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default()
-    };
-    // Folders only (never following a symlink out of the tree), two levels down.
-    let is_dir = |p: &PathBuf| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-    let parts: Vec<PathBuf> = children(dir)
-        .into_iter()
-        .filter(is_dir)
-        .flat_map(|c| children(&c))
-        .filter(is_dir)
-        .collect();
-    parts.par_iter().for_each(|p| {
-        // Whatever remains is removed below, which reports the error.
-        let _ = std::fs::remove_dir_all(p);
-    });
-    std::fs::remove_dir_all(dir)
-}
-
-impl Sink for Staging {
-    fn write(&self, rel: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
-        let path = self.dir.join(check_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, &e))
-    }
-
-    fn copy(&self, rel: &str, src: &Path) -> Result<(), Diagnostic> {
-        let path = self.dir.join(check_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-        }
-        std::fs::copy(src, &path)
-            .map(|_| ())
-            .map_err(|e| io_error("copy", src, &e))
-    }
-}
-
-fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
+pub(crate) fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "io-write",
         format!("cannot {what} `{}`: {e}", path.display()),
