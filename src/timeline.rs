@@ -3,8 +3,9 @@
 //! year, with the institutions and countries involved and the filters a reader can apply.
 //! Formatting dates for readers is left to the templates (`date`, `date_range`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
@@ -28,6 +29,9 @@ pub struct Item {
     /// calendar UIDs: `projects-boskovice-e2`, `projects-boskovice-start`.
     pub id: String,
     pub entry_key: String,
+    /// The entry's position in `Content::entries`.
+    #[serde(skip)]
+    pub entry: usize,
     /// Position of the event in the entry's `[[events]]`; none for milestones.
     pub index: Option<usize>,
     pub date: PartialDate,
@@ -108,109 +112,141 @@ fn anchor_base(key: &str) -> String {
 
 /// Every dated item of the site in `lang`, in chronological order.
 pub fn build(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
+    let items = entry_by_entry(content, config, lang);
+    let order = chronological(&items);
+    reorder(items, &order)
+}
+
+/// Every dated item of the site in `lang`, entry by entry. A large site's items are best made
+/// and read in this order, where each entry's text lies together in memory, and put in
+/// chronological order only at the end ([`chronological`]).
+pub(crate) fn entry_by_entry(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
     let chain = config.fallback_chain(lang);
+    let country = countries_by_partner(content);
     let countries_of = |ids: &[String]| -> Vec<String> {
-        let set: BTreeSet<String> = ids
+        let set: BTreeSet<&str> = ids
             .iter()
-            .filter_map(|id| content.get(&format!("{PARTNERS_SECTION}/{id}")))
-            .filter_map(|e| {
-                e.sources
-                    .values()
-                    .next()?
-                    .front
-                    .location
-                    .as_ref()?
-                    .country
-                    .clone()
-            })
+            .filter_map(|id| country.get(id.as_str()).copied())
             .collect();
-        set.into_iter().collect()
+        set.into_iter().map(str::to_string).collect()
     };
-    let mut items = Vec::new();
-    for entry in &content.entries {
-        let Some(source) = pick_source(entry, lang, chain) else {
-            continue;
-        };
-        let f = &source.front;
-        let base = anchor_base(&entry.key);
-        let mut involved: Vec<String> = f.home.iter().cloned().collect();
-        involved.extend(f.partners.iter().cloned());
-        let is_fallback = &source.lang != lang;
-        let item = |id: String, index, date, end, kind: &str, milestone, title: &str| Item {
-            id,
-            entry_key: entry.key.clone(),
-            index,
-            date,
-            end,
-            year: PartialDate::year(&date),
-            kind: kind.to_string(),
-            milestone,
-            title: title.to_string(),
-            summary: None,
-            place: None,
-            participants: BTreeMap::new(),
-            partners: involved.clone(),
-            countries: countries_of(&involved),
-            content_lang: source.lang.clone(),
-            is_fallback,
-        };
-        if entry.kind == EntryKind::Page && entry.section.as_deref() != Some(PARTNERS_SECTION) {
-            if let Some(start) = f.date {
-                items.push(item(
-                    format!("{base}-start"),
-                    None,
-                    start,
-                    None,
-                    "milestone",
-                    Some(Milestone::Start),
-                    &f.title,
-                ));
-            }
-            if let Some(end) = f.end {
-                items.push(item(
-                    format!("{base}-end"),
-                    None,
-                    end,
-                    None,
-                    "milestone",
-                    Some(Milestone::End),
-                    &f.title,
-                ));
-            }
-        }
-        for (i, ev) in f.events.iter().enumerate() {
-            let partners = if ev.partners.is_empty() {
-                involved.clone()
-            } else {
-                ev.partners.clone()
+    content
+        .entries
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, entry)| {
+            let mut items = Vec::new();
+            let Some(source) = pick_source(entry, lang, chain) else {
+                return items;
             };
-            let mut it = item(
-                format!("{base}-e{}", i + 1),
-                Some(i),
-                ev.date,
-                ev.end,
-                &ev.kind,
-                None,
-                &ev.title,
+            let f = &source.front;
+            let base = anchor_base(&entry.key);
+            let involved: Vec<String> = f.home.iter().chain(&f.partners).cloned().collect();
+            let is_fallback = &source.lang != lang;
+            let item = |id: String, date: PartialDate, kind: &str, title: &str| Item {
+                id,
+                entry_key: entry.key.clone(),
+                entry: index,
+                index: None,
+                date,
+                end: None,
+                year: date.year(),
+                kind: kind.to_string(),
+                milestone: None,
+                title: title.to_string(),
+                summary: None,
+                place: None,
+                participants: BTreeMap::new(),
+                partners: involved.clone(),
+                countries: countries_of(&involved),
+                content_lang: source.lang.clone(),
+                is_fallback,
+            };
+            let is_project =
+                entry.kind == EntryKind::Page && entry.section.as_deref() != Some(PARTNERS_SECTION);
+            if is_project {
+                let milestones = [
+                    (f.date, Milestone::Start, "start"),
+                    (f.end, Milestone::End, "end"),
+                ];
+                for (date, milestone, suffix) in milestones {
+                    if let Some(date) = date {
+                        let mut it = item(format!("{base}-{suffix}"), date, "milestone", &f.title);
+                        it.milestone = Some(milestone);
+                        items.push(it);
+                    }
+                }
+            }
+            for (i, ev) in f.events.iter().enumerate() {
+                let mut it = item(format!("{base}-e{}", i + 1), ev.date, &ev.kind, &ev.title);
+                it.index = Some(i);
+                it.end = ev.end;
+                it.summary = ev.summary.clone();
+                it.place = ev.place.clone();
+                it.participants = ev.participants.clone();
+                if !ev.partners.is_empty() {
+                    it.countries = countries_of(&ev.partners);
+                    it.partners = ev.partners.clone();
+                }
+                items.push(it);
+            }
+            items
+        })
+        .collect()
+}
+
+/// The positions of `items` in chronological order: by first day, coarse dates before fine
+/// ones, milestones before events, then by entry (in key order) and by place in the entry.
+pub(crate) fn chronological(items: &[Item]) -> Vec<usize> {
+    let mut keyed: Vec<_> = items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let place = match (i.milestone, i.index) {
+                (Some(Milestone::Start), _) => 0,
+                (Some(Milestone::End), _) => 1,
+                (None, index) => 2 + index.unwrap_or(0),
+            };
+            let key = (
+                i.date.first_day(),
+                i.date.precision(),
+                i.milestone.is_none(),
+                i.entry,
+                place,
             );
-            it.summary = ev.summary.clone();
-            it.place = ev.place.clone();
-            it.participants = ev.participants.clone();
-            it.countries = countries_of(&partners);
-            it.partners = partners;
-            items.push(it);
-        }
-    }
-    items.sort_by(|a, b| {
-        a.date
-            .first_day()
-            .cmp(&b.date.first_day())
-            .then_with(|| a.date.precision().cmp(&b.date.precision()))
-            .then_with(|| a.milestone.is_none().cmp(&b.milestone.is_none()))
-            .then_with(|| a.entry_key.cmp(&b.entry_key))
-            .then_with(|| a.index.cmp(&b.index))
-    });
-    items
+            (key, n)
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    keyed.into_iter().map(|(_, n)| n).collect()
+}
+
+/// `items` moved into the order of `order`, a permutation of their positions.
+pub(crate) fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&n| items[n].take()).collect()
+}
+
+/// The country code of each institution that has one, by id (`partners/<id>`).
+fn countries_by_partner(content: &Content) -> HashMap<&str, &str> {
+    let prefix = format!("{PARTNERS_SECTION}/");
+    content
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let id = e.key.strip_prefix(&prefix)?;
+            let country = e
+                .sources
+                .values()
+                .next()?
+                .front
+                .location
+                .as_ref()?
+                .country
+                .as_deref()?;
+            Some((id, country))
+        })
+        .collect()
 }
 
 /// Warnings for events dated outside their entry's own range.

@@ -22,9 +22,9 @@ pub(crate) struct LangData {
     /// Empty when neither timeline pages nor the calendar are written.
     pub timeline: Vec<Item>,
     item_values: Vec<Value>,
-    /// Positions in `timeline` by entry key and by institution id, so that a page finds its
+    /// Positions in `timeline` by entry index and by institution id, so that a page finds its
     /// items without scanning the whole timeline (which made large sites quadratic).
-    timeline_by_entry: HashMap<String, Vec<usize>>,
+    timeline_by_entry: Vec<Vec<usize>>,
     timeline_by_partner: HashMap<String, Vec<usize>>,
     /// Entries that name each institution, with its role there, newest first.
     related: HashMap<String, Vec<(usize, &'static str)>>,
@@ -47,49 +47,50 @@ impl LangData {
             .collect();
         let summary_values: Vec<Value> =
             summaries.par_iter().map(Value::from_serializable).collect();
-        let timeline = crate::timeline::build(site.content, site.config, lang);
-        let item_values: Vec<Value> = timeline.par_iter().map(Value::from_serializable).collect();
+        // Items are converted entry by entry, where their text lies together, and only then
+        // put in chronological order; see `timeline::entry_by_entry`.
+        let items = crate::timeline::entry_by_entry(site.content, site.config, lang);
+        let values: Vec<Value> = items.par_iter().map(Value::from_serializable).collect();
+        let order = crate::timeline::chronological(&items);
+        let item_values: Vec<Value> = order.iter().map(|&n| values[n].clone()).collect();
+        let timeline = crate::timeline::reorder(items, &order);
 
+        // One sort per order, whose result every list follows: sorting each section, tag
+        // and institution list on its own made a large site's lists cost more than linear.
+        let mut in_list_order: Vec<usize> = (0..summaries.len()).collect();
+        in_list_order.par_sort_by(|&a, &b| list_order(&summaries[a], &summaries[b]));
+        let newest_first = newest_first(&summaries);
         let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut subsections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, s) in summaries.iter().enumerate() {
+        for &i in &in_list_order {
+            let s = &summaries[i];
             if let Some(section) = &s.section {
                 match s.kind {
-                    PageKind::Page => sections.entry(section.clone()).or_default().push(i),
-                    PageKind::Section => subsections.entry(section.clone()).or_default().push(i),
+                    PageKind::Page => sections.push_to(section, i),
+                    PageKind::Section => subsections.push_to(section, i),
                     _ => {}
                 }
             }
-            for t in &s.tags {
-                tags.entry(t.clone()).or_default().push(i);
+        }
+        let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &newest_first {
+            for t in &summaries[i].tags {
+                tags.push_to(t, i);
             }
         }
-        let by_list_order = |list: &mut Vec<usize>| {
-            list.sort_by(|&a, &b| list_order(&summaries[a], &summaries[b]));
-        };
-        sections.values_mut().for_each(by_list_order);
-        subsections.values_mut().for_each(by_list_order);
-        for list in tags.values_mut() {
-            list.sort_by(|&a, &b| {
-                let (a, b) = (&summaries[a], &summaries[b]);
-                b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
-            });
-        }
 
-        let mut timeline_by_entry: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut timeline_by_entry: Vec<Vec<usize>> = vec![Vec::new(); summaries.len()];
         let mut timeline_by_partner: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, item) in timeline.iter().enumerate() {
-            timeline_by_entry
-                .entry(item.entry_key.clone())
-                .or_default()
-                .push(i);
+            if let Some(list) = timeline_by_entry.get_mut(item.entry) {
+                list.push(i);
+            }
             for p in &item.partners {
-                timeline_by_partner.entry(p.clone()).or_default().push(i);
+                timeline_by_partner.push_to(p, i);
             }
         }
         let filters = Filter::all(&timeline);
-        let related = related_index(&summaries);
+        let related = related_index(&summaries, &newest_first);
 
         let mut data = LangData {
             summaries,
@@ -225,12 +226,12 @@ impl LangData {
             .collect()
     }
 
-    /// An entry's own items; for an institution (`institution` is its id), every item it
+    /// The items of entry `entry` (by index); for an institution (`institution` is its id), every item it
     /// took part in.
-    pub fn entry_items(&self, entry: &Entry, institution: Option<&str>) -> &[usize] {
+    pub fn entry_items(&self, entry: usize, institution: Option<&str>) -> &[usize] {
         match institution {
             Some(id) => self.timeline_by_partner.get(id),
-            None => self.timeline_by_entry.get(&entry.key),
+            None => self.timeline_by_entry.get(entry),
         }
         .map_or(&[], Vec::as_slice)
     }
@@ -242,10 +243,15 @@ impl LangData {
 }
 
 /// For each institution id, the entries that name it: as `home`, as a partner, or only in
-/// some of their events. Built once, since every institution page and map asks.
-fn related_index(summaries: &[Summary]) -> HashMap<String, Vec<(usize, &'static str)>> {
+/// some of their events. Built once, since every institution page and map asks. The lists
+/// follow `newest_first`.
+fn related_index(
+    summaries: &[Summary],
+    newest_first: &[usize],
+) -> HashMap<String, Vec<(usize, &'static str)>> {
     let mut index: HashMap<String, Vec<(usize, &'static str)>> = HashMap::new();
-    for (i, s) in summaries.iter().enumerate() {
+    for &i in newest_first {
+        let s = &summaries[i];
         if s.kind != PageKind::Page {
             continue;
         }
@@ -264,16 +270,46 @@ fn related_index(summaries: &[Summary]) -> HashMap<String, Vec<(usize, &'static 
             }
         }
         for (id, role) in named {
-            index.entry(id.to_string()).or_default().push((i, role));
+            index.push_to(id, (i, role));
         }
     }
-    for list in index.values_mut() {
-        list.sort_by(|&(a, _), &(b, _)| {
-            let (a, b) = (&summaries[a], &summaries[b]);
-            b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
-        });
-    }
     index
+}
+
+/// Entry indices, newest first, then by key (entries are sorted by key, and the sort is
+/// stable).
+fn newest_first(summaries: &[Summary]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..summaries.len()).collect();
+    order.par_sort_by_key(|&i| std::cmp::Reverse(summaries[i].date));
+    order
+}
+
+/// Maps from a name to a list, appended to without allocating the name again for every
+/// value.
+trait Lists<V> {
+    fn push_to(&mut self, key: &str, value: V);
+}
+
+impl<V> Lists<V> for BTreeMap<String, Vec<V>> {
+    fn push_to(&mut self, key: &str, value: V) {
+        match self.get_mut(key) {
+            Some(list) => list.push(value),
+            None => {
+                self.insert(key.to_string(), vec![value]);
+            }
+        }
+    }
+}
+
+impl<V> Lists<V> for HashMap<String, Vec<V>> {
+    fn push_to(&mut self, key: &str, value: V) {
+        match self.get_mut(key) {
+            Some(list) => list.push(value),
+            None => {
+                self.insert(key.to_string(), vec![value]);
+            }
+        }
+    }
 }
 
 pub(crate) fn summary(site: &Site<'_>, entry: &Entry, lang: &Lang) -> Summary {

@@ -366,7 +366,7 @@ fn render_entry(
     page.insert("subsections".into(), subsections);
     page.insert(
         "timeline".into(),
-        Value::from(data.items(data.entry_items(entry, institution))),
+        Value::from(data.items(data.entry_items(index, institution))),
     );
     let related: Vec<Value> = institution
         .map_or(&[][..], |id| data.related(id))

@@ -168,3 +168,38 @@ title = \"Поздно\"
         built.warnings
     );
 }
+
+#[test]
+fn items_of_one_day_sort_coarse_dates_first_then_milestones_then_by_entry() {
+    let site = TestSite::with_theme(&format!(
+        r#"{SITE4}
+-- content/projects/a.ru.md --
++++
+title = "A"
+date = 2016-01-01
+[[events]]
+date = 2016-01-01
+title = "a1"
+[[events]]
+date = 2016
+title = "a2"
++++
+-- content/projects/b.ru.md --
++++
+title = "B"
+date = 2016
+end = "2016-01"
+[[events]]
+date = 2016-01-01
+title = "b1"
++++
+-- themes/default/templates/timeline.html --
+{{% for y in timeline %}}{{% for i in y.items %}}{{{{ i.id }}}};{{% endfor %}}{{% endfor %}}
+"#
+    ));
+    site.build();
+    site.assert_file(
+        "ru/timeline/index.html",
+        "projects-b-start;projects-a-e2;projects-b-end;projects-a-start;projects-a-e1;projects-b-e1;",
+    );
+}
