@@ -81,6 +81,10 @@ pub struct Summary {
     pub partners: Vec<String>,
     pub website: Option<String>,
     pub location: Option<Location>,
+    /// The entry's `[[events]]` as written. Templates read them as `events`, the entry's
+    /// timeline items in the order written, which `lang_data.rs` adds to every summary
+    /// value so that lists and timelines share them.
+    #[serde(skip)]
     pub events: Vec<Event>,
     pub extra: toml::Table,
     /// The page's URL path on the site (`/international/ru/projects/boskovice/`).
@@ -110,8 +114,8 @@ pub struct Alternate {
 }
 
 /// The page being rendered: its summary fields, its own fields, and its lists. Entry pages
-/// build the same map from values shared across the language (see `lang_data.rs`); a test
-/// checks that both ways give the same value.
+/// build the same map from values shared across the language (see `lang_data.rs`); mosty's
+/// own pages (timeline, map) use this type.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
     #[serde(flatten)]
@@ -122,6 +126,10 @@ pub struct PageView {
     pub pages: Vec<Summary>,
     /// On a section or the home page: its subsections.
     pub subsections: Vec<Summary>,
+    /// The entry's own `[[events]]` in the order written, as timeline items (with `id`,
+    /// `year` and `countries`; `partners` filled in from the entry where an event names
+    /// none). Summaries in lists have them too.
+    pub events: Vec<Item>,
     /// Dated items of this page: an entry's own events and milestones; on an institution's
     /// page, every item it took part in. Chronological; see [`crate::timeline::Item`].
     pub timeline: Vec<Item>,

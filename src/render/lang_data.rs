@@ -45,12 +45,29 @@ impl LangData {
             .par_iter()
             .map(|e| summary(site, e, lang))
             .collect();
-        let summary_values: Vec<Value> =
-            summaries.par_iter().map(Value::from_serializable).collect();
         // Items are converted entry by entry, where their text lies together, and only then
         // put in chronological order; see `timeline::entry_by_entry`.
         let items = crate::timeline::entry_by_entry(site.content, site.config, lang);
         let values: Vec<Value> = items.par_iter().map(Value::from_serializable).collect();
+        // A summary's `events` are its entry's item values, shared rather than converted
+        // again (which held a large site's events in memory twice).
+        let mut events: Vec<Vec<Value>> = vec![Vec::new(); summaries.len()];
+        for (item, value) in items.iter().zip(&values) {
+            if let (Some(_), Some(list)) = (item.index, events.get_mut(item.entry)) {
+                list.push(value.clone());
+            }
+        }
+        let summary_values: Vec<Value> = summaries
+            .par_iter()
+            .zip(events)
+            .map(|(summary, events)| {
+                let mut map = Value::from_serializable(summary)
+                    .into_map()
+                    .unwrap_or_default();
+                map.insert("events".into(), Value::from(events));
+                Value::from(map)
+            })
+            .collect();
         let order = crate::timeline::chronological(&items);
         let item_values: Vec<Value> = order.iter().map(|&n| values[n].clone()).collect();
         let timeline = crate::timeline::reorder(items, &order);

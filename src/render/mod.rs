@@ -494,6 +494,7 @@ pub(crate) fn generated_page(
             canonical: site.links.permalink(&dir),
             ..PageFields::default()
         },
+        events: Vec::new(),
         pages: Vec::new(),
         subsections: Vec::new(),
         timeline: Vec::new(),

@@ -203,3 +203,28 @@ title = "b1"
         "projects-b-start;projects-a-e2;projects-b-end;projects-a-start;projects-a-e1;projects-b-e1;",
     );
 }
+
+#[test]
+fn an_entrys_events_are_its_timeline_items_in_the_order_written_on_its_page_and_in_lists() {
+    let site = TestSite::with_theme(&format!(
+        "{SITE4}{SITE}
+-- content/projects/_index.ru.md --
++++
+title = \"Проекты\"
++++
+-- themes/default/templates/page.html --
+{{% for e in page.events %}}{{{{ e.id }}}}|{{{{ e.title }}}}|{{{{ e.partners | join(sep=\",\") }}}}|{{{{ e.countries | join(sep=\",\") }}}};{{% endfor %}}
+-- themes/default/templates/section.html --
+{{% for p in page.pages %}}{{{{ p.key }}}}:{{% for e in p.events %}}{{{{ e.id }}}}|{{{{ e.title }}}};{{% endfor %}}{{% endfor %}}
+"
+    ));
+    site.build();
+    site.assert_file(
+        "ru/projects/boskovice/index.html",
+        "projects-boskovice-e1|Стажировка|kirovsk,boskovice-vos|CZ,RU;projects-boskovice-e2|Чемпионат|kirovsk,boskovice-vos|CZ,RU;projects-boskovice-e3|Делегация|",
+    );
+    site.assert_file(
+        "cs/projects/index.html",
+        "projects/boskovice:projects-boskovice-e1|Stáž;projects-boskovice-e2|Mistrovství;projects-boskovice-e3|Delegace;",
+    );
+}
