@@ -308,6 +308,33 @@ def abrun(a, label_a, cmd_a, label_b, cmd_b, jsonl, runs):
     return res
 
 
+def first_builds(a, cmd, out, jsonl, runs):
+    """mosty into an empty output folder, emptied (untimed) before every run: the first build
+    of a site, where nothing can be kept from an earlier output. Returns wall/CPU/RSS medians."""
+    if a.resume:
+        r = previous(jsonl, ["mosty first build"])
+        if r:
+            return r
+    rows = []
+    for i in range(a.warmup + runs):
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.monotonic()
+        proc = subprocess.Popen(shlex.split(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if i >= a.warmup:
+            rows.append({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
+                         "rss_mib": ru.ru_maxrss / 1024, "rc": proc.returncode})
+    stats = lambda k: {"median": statistics.median(r[k] for r in rows),
+                       "min": min(r[k] for r in rows), "max": max(r[k] for r in rows)}
+    res = {"n": runs, "commands": {"mosty first build": {
+        "wall": stats("wall"), "cpu": stats("cpu"), "rss_mib": stats("rss_mib"), "runs": rows}}}
+    with open(jsonl, "a", encoding="utf-8") as f:
+        f.write(json.dumps(res) + "\n")
+    return res
+
+
 def html_pages(out):
     """URL paths of every HTML file, ru moved to the root like Hugo's and Zola's URLs."""
     pages = set()
@@ -412,7 +439,7 @@ def mib(x):
     return "%.0f" % x
 
 
-def report(a, info, builds, counts, serves, example, uptimes):
+def report(a, info, builds, counts, serves, example, uptimes, firsts):
     L = []
     w = L.append
     w("# mosty benchmark results")
@@ -441,6 +468,20 @@ def report(a, info, builds, counts, serves, example, uptimes):
             r["ratio_wall"]["median"], r["ratio_wall"]["min"], r["ratio_wall"]["max"],
             r["ratio_cpu"]["median"], r["ratio_cpu"]["min"], r["ratio_cpu"]["max"]))
     w("")
+    if firsts:
+        w("## mosty's first build (into an empty output folder, emptied before each run)")
+        w("")
+        w("The rows above rebuild over the previous output, as an editor does: mosty then writes")
+        w("only the files whose bytes changed (here none), Hugo writes every file over the old")
+        w("one and Zola deletes its output first. A site's first build writes everything:")
+        w("")
+        w("| entries | output | runs | wall s | CPU s | peak RSS MiB |")
+        w("|---|---|---|---|---|---|")
+        for (n, medium), r in sorted(firsts.items()):
+            m = r["commands"]["mosty first build"]
+            w("| %d | %s | %d | %s | %s | %s |" % (n, medium, r["n"], cell(m["wall"]), cell(m["cpu"]),
+                                                  cell(m["rss_mib"], mib)))
+        w("")
     if counts:
         w("## Pages written (HTML files; mosty's ru pages compared at the root like the peers')")
         w("")
@@ -599,7 +640,7 @@ def main(argv=None):
         ntags = prepare_mosty(sites[n]["mosty"])
         log("mosty corpus %d prepared (%d tag pages per language)" % (n, ntags))
 
-    builds, counts = {}, {}
+    builds, counts, firsts = {}, {}, {}
     if not a.no_builds:
         for n in a.entries:
             for medium in a.media:
@@ -613,7 +654,8 @@ def main(argv=None):
                     for d in outs.values():
                         shutil.rmtree(d, ignore_errors=True)
                 cmds = {
-                    # mosty: builds into a staging folder, swaps it in, deletes the old output
+                    # mosty: renders into a staging folder, writes only the files whose bytes
+                    # differ from the old output, then moves them in and removes the rest
                     "mosty": "%s build --root %s --output %s" % (tools["mosty"], sites[n]["mosty"], outs["mosty"]),
                     # hugo: writes over the previous output
                     "hugo": "%s --quiet -s %s -d %s" % (tools["hugo"], sites[n]["hugo"], outs["hugo"]),
@@ -626,6 +668,10 @@ def main(argv=None):
                     builds[(n, medium, peer)] = abrun(
                         a, "mosty", cmds["mosty"], peer, cmds[peer],
                         os.path.join(res_dir, "build-%d-%s.jsonl" % (n, medium)), a.runs)
+                log("first build, %d entries x 4, output on %s: mosty into an empty folder" % (n, medium))
+                firsts[(n, medium)] = first_builds(
+                    a, cmds["mosty"], outs["mosty"],
+                    os.path.join(res_dir, "first-build-%d-%s.jsonl" % (n, medium)), a.runs)
                 pages_file = os.path.join(res_dir, "pages-%d.json" % n)
                 if all(os.path.isdir(d) for d in outs.values()):
                     counts[n] = page_counts(outs)
@@ -672,12 +718,13 @@ def main(argv=None):
 
     uptimes.append(out_of(["uptime"]))
     log("uptime: %s" % uptimes[-1])
-    text = report(a, info, builds, counts, serves, example, uptimes)
+    text = report(a, info, builds, counts, serves, example, uptimes, firsts)
     with open(os.path.join(res_dir, "summary.md"), "w", encoding="utf-8") as f:
         f.write(text)
     with open(os.path.join(res_dir, "summary.json"), "w", encoding="utf-8") as f:
         json.dump({"machine": info, "uptime": uptimes,
                    "builds": {"%d/%s/%s" % k: v for k, v in builds.items()},
+                   "first_builds": {"%d/%s" % k: v for k, v in firsts.items()},
                    "pages": counts, "serve": serves, "example": example,
                    "argv": sys.argv}, f, indent=1, ensure_ascii=False)
     print()
