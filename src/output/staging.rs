@@ -65,18 +65,34 @@ impl Staging {
             return std::fs::rename(&self.dir, &self.target)
                 .map_err(|e| io_error("move into place", &self.target, &e));
         }
-        let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        remove_others(&self.target, &files)?;
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let others = others(&self.target, &files)?;
+        // A symlink standing where the site has a folder goes, and with it the files found
+        // unchanged through it: those are copied into the staging folder first.
+        let stand_ins: Vec<&str> = others.iter().filter_map(|o| o.stands_in.as_deref()).collect();
+        for (rel, fate) in &mut files {
+            let under = |dir: &&str| rel.strip_prefix(*dir).is_some_and(|r| r.starts_with('/'));
+            if *fate == Fate::Unchanged && stand_ins.iter().any(under) {
+                let (from, to) = (self.target.join(&*rel), with_parent(&self.dir, rel)?);
+                std::fs::copy(&from, &to).map_err(|e| io_error("copy", &from, &e))?;
+                *fate = Fate::Staged;
+            }
+        }
+        others.par_iter().try_for_each(|o| {
+            let removed = if o.is_dir {
+                std::fs::remove_dir_all(&o.path)
+            } else {
+                std::fs::remove_file(&o.path)
+            };
+            removed.map_err(|e| io_error("remove", &o.path, &e))
+        })?;
         let staged: Vec<&str> = files
             .iter()
             .filter(|(_, fate)| *fate == Fate::Staged)
             .map(|(rel, _)| rel.as_str())
             .collect();
         staged.par_iter().try_for_each(|rel| {
-            let (from, to) = (self.dir.join(rel), self.target.join(rel));
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-            }
+            let (from, to) = (self.dir.join(rel), with_parent(&self.target, rel)?);
             std::fs::rename(&from, &to).map_err(|e| io_error("move into place", &to, &e))
         })?;
         // Only the emptied folders are left.
@@ -93,15 +109,6 @@ impl Staging {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push((rel.to_string(), fate));
-    }
-
-    /// The path of `rel` in the staging folder, with its folders created.
-    fn staged_path(&self, rel: &Path) -> Result<PathBuf, Diagnostic> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-        }
-        Ok(path)
     }
 
     /// The output's current file at `rel`, when it is a plain file of `len` bytes (a
@@ -123,7 +130,7 @@ impl Sink for Staging {
             .current(rel_path, bytes.len() as u64)
             .is_some_and(|old| std::fs::read(old).is_ok_and(|old| old == bytes));
         if !unchanged {
-            let path = self.staged_path(rel_path)?;
+            let path = with_parent(&self.dir, rel_path)?;
             std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, &e))?;
         }
         self.record(rel, fate(unchanged));
@@ -139,7 +146,7 @@ impl Sink for Staging {
             .current(rel_path, len)
             .is_some_and(|old| same_contents(src, &old));
         if !unchanged {
-            let path = self.staged_path(rel_path)?;
+            let path = with_parent(&self.dir, rel_path)?;
             std::fs::copy(src, &path).map_err(|e| io_error("copy", src, &e))?;
         }
         self.record(rel, fate(unchanged));
@@ -155,9 +162,28 @@ fn fate(unchanged: bool) -> Fate {
     }
 }
 
-/// Removes from `target` every file and folder that is not one of `files` or a folder above
-/// one of them: pages the site no longer has, and anything else put there by hand.
-fn remove_others(target: &Path, files: &[(String, Fate)]) -> Result<(), Diagnostic> {
+/// `root/rel`, with the folders above it created.
+fn with_parent(root: &Path, rel: impl AsRef<Path>) -> Result<PathBuf, Diagnostic> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
+    }
+    Ok(path)
+}
+
+/// Something in the old output that is not one of the build's files or a folder above one:
+/// a page the site no longer has, or anything else put there by hand.
+#[derive(Debug)]
+struct Other {
+    path: PathBuf,
+    is_dir: bool,
+    /// Set (to its path in the output) when this is a file or a symlink where the site has a
+    /// folder.
+    stands_in: Option<String>,
+}
+
+/// Everything in `target` that is not one of `files`; folders are listed whole.
+fn others(target: &Path, files: &[(String, Fate)]) -> Result<Vec<Other>, Diagnostic> {
     let keep = Keep {
         files: files.iter().map(|(rel, _)| rel.as_str()).collect(),
         dirs: files
@@ -165,21 +191,11 @@ fn remove_others(target: &Path, files: &[(String, Fate)]) -> Result<(), Diagnost
             .flat_map(|(rel, _)| rel.match_indices('/').map(|(i, _)| &rel[..i]))
             .collect(),
     };
-    let doomed = Mutex::new(Vec::new());
+    let found = Mutex::new(Vec::new());
     // A large site's output is tens of thousands of folders (a page is a folder with its
     // `index.html`), so they are listed in parallel.
-    keep.scan(target, "", &doomed)?;
-    let doomed = doomed.into_inner().unwrap_or_else(|e| e.into_inner());
-    doomed
-        .par_iter()
-        .try_for_each(|(path, is_dir): &(PathBuf, bool)| {
-            let removed = if *is_dir {
-                std::fs::remove_dir_all(path)
-            } else {
-                std::fs::remove_file(path)
-            };
-            removed.map_err(|e| io_error("remove", path, &e))
-        })
+    keep.scan(target, "", &found)?;
+    Ok(found.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// The files of a build, and the folders above them, by `/`-separated path.
@@ -189,13 +205,8 @@ struct Keep<'a> {
 }
 
 impl Keep<'_> {
-    /// Collects in `doomed` what folder `dir` (at `rel`) holds that the build does not have.
-    fn scan(
-        &self,
-        dir: &Path,
-        rel: &str,
-        doomed: &Mutex<Vec<(PathBuf, bool)>>,
-    ) -> Result<(), Diagnostic> {
+    /// Collects in `found` what folder `dir` (at `rel`) holds that the build does not have.
+    fn scan(&self, dir: &Path, rel: &str, found: &Mutex<Vec<Other>>) -> Result<(), Diagnostic> {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -221,14 +232,19 @@ impl Keep<'_> {
                     self.files.contains(child)
                 }
             });
-            match (kept, is_dir, child) {
-                (true, true, Some(child)) => self.scan(&entry.path(), &child, doomed),
-                (true, _, _) => Ok(()),
-                (false, _, _) => {
-                    doomed
+            match child {
+                Some(child) if kept && is_dir => self.scan(&entry.path(), &child, found),
+                _ if kept => Ok(()),
+                child => {
+                    let stands_in = child.filter(|c| !is_dir && self.dirs.contains(c.as_str()));
+                    found
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
-                        .push((entry.path(), is_dir));
+                        .push(Other {
+                            path: entry.path(),
+                            is_dir,
+                            stands_in,
+                        });
                     Ok(())
                 }
             }

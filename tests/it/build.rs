@@ -380,6 +380,22 @@ fn a_rebuild_leaves_exactly_the_sites_files_whatever_was_in_the_output() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symlinked_folder_in_the_output_becomes_a_real_one_with_every_file() {
+    let site = TestSite::with_theme(&format!("{SITE4}{FOUR_LANG}"));
+    site.build();
+    let fresh = site.files();
+    // The same files, reached through a symlink: each compares unchanged.
+    std::fs::rename(site.out("ru"), site.root().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(site.root().join("elsewhere"), site.out("ru")).unwrap();
+    site.build();
+    assert!(std::fs::symlink_metadata(site.out("ru")).unwrap().is_dir());
+    assert_eq!(site.files(), fresh);
+    assert!(site.file("ru/projects/boskovice/index.html").contains("Кировск — Босковице"));
+    assert!(site.root().join("elsewhere/projects/boskovice/index.html").is_file());
+}
+
 #[test]
 fn output_folders_that_would_destroy_the_site_are_refused() {
     let site = TestSite::with_theme(&format!(
