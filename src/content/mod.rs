@@ -212,10 +212,15 @@ fn assemble(
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Content {
-    // Group files by entry key; two files for one (key, language) is an error.
-    let mut groups: BTreeMap<String, (EntryKind, BTreeMap<Lang, Parsed>)> = BTreeMap::new();
+    // Group files by entry key; two files for one (key, language) is an error. Positions are
+    // sorted rather than the files, which are large; the sort is stable, so the first file
+    // found of a key decides its kind.
+    let mut order: Vec<usize> = (0..parsed.len()).collect();
+    order.par_sort_by(|&a, &b| parsed[a].key.cmp(&parsed[b].key));
+    let mut slots: Vec<Option<Parsed>> = parsed.into_iter().map(Some).collect();
+    let mut groups: Vec<(String, EntryKind, BTreeMap<Lang, Parsed>)> = Vec::new();
     let mut bundle_dirs: HashMap<String, PathBuf> = HashMap::new();
-    for p in parsed {
+    for p in order.into_iter().filter_map(|i| slots[i].take()) {
         let is_index = p.rel.file_stem().is_some_and(|s| {
             let s = s.to_string_lossy();
             s == "index" || s.starts_with("index.") || s == "_index" || s.starts_with("_index.")
@@ -224,10 +229,13 @@ fn assemble(
             let dir = p.rel.parent().map(Path::to_path_buf).unwrap_or_default();
             bundle_dirs.insert(p.key.clone(), dir);
         }
-        let group = groups
-            .entry(p.key.clone())
-            .or_insert((p.kind, BTreeMap::new()));
-        if group.0 != p.kind {
+        if groups.last().is_none_or(|group| group.0 != p.key) {
+            groups.push((p.key.clone(), p.kind, BTreeMap::new()));
+        }
+        let Some(group) = groups.last_mut() else {
+            continue;
+        };
+        if group.1 != p.kind {
             diags.push(
                 Diagnostic::error(
                     "content-duplicate",
@@ -238,26 +246,24 @@ fn assemble(
             );
             continue;
         }
-        if let Some(other) = group.1.get(&p.lang) {
+        if let Some(other) = group.2.get(&p.lang) {
             diags.push(duplicate_file(other, &p));
             continue;
         }
-        group.1.insert(p.lang.clone(), p);
+        group.2.insert(p.lang.clone(), p);
     }
 
     let mut partner_ids: Vec<String> = groups
         .iter()
-        .filter(|(k, (kind, _))| *kind == EntryKind::Page && k.starts_with("partners/"))
-        .filter_map(|(k, _)| k.strip_prefix("partners/").map(str::to_string))
+        .filter(|(k, kind, _)| *kind == EntryKind::Page && k.starts_with("partners/"))
+        .filter_map(|(k, _, _)| k.strip_prefix("partners/").map(str::to_string))
         .collect();
     partner_ids.sort();
 
     // Each entry is checked and resolved on its own, in parallel; problems keep key order.
     let built: Vec<(Option<Entry>, Diagnostics)> = groups
-        .into_iter()
-        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(key, (kind, files))| {
+        .map(|(key, kind, files)| {
             let mut d = Diagnostics::default();
             let entry = build_entry(key, kind, files, config, options, &partner_ids, &mut d);
             (entry, d)

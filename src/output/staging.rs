@@ -69,7 +69,10 @@ impl Staging {
         let others = others(&self.target, &files)?;
         // A symlink standing where the site has a folder goes, and with it the files found
         // unchanged through it: those are copied into the staging folder first.
-        let stand_ins: Vec<&str> = others.iter().filter_map(|o| o.stands_in.as_deref()).collect();
+        let stand_ins: Vec<&str> = others
+            .iter()
+            .filter_map(|o| o.stands_in.as_deref())
+            .collect();
         for (rel, fate) in &mut files {
             let under = |dir: &&str| rel.strip_prefix(*dir).is_some_and(|r| r.starts_with('/'));
             if *fate == Fate::Unchanged && stand_ins.iter().any(under) {
@@ -237,14 +240,11 @@ impl Keep<'_> {
                 _ if kept => Ok(()),
                 child => {
                     let stands_in = child.filter(|c| !is_dir && self.dirs.contains(c.as_str()));
-                    found
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(Other {
-                            path: entry.path(),
-                            is_dir,
-                            stands_in,
-                        });
+                    found.lock().unwrap_or_else(|e| e.into_inner()).push(Other {
+                        path: entry.path(),
+                        is_dir,
+                        stands_in,
+                    });
                     Ok(())
                 }
             }

@@ -392,8 +392,15 @@ fn a_symlinked_folder_in_the_output_becomes_a_real_one_with_every_file() {
     site.build();
     assert!(std::fs::symlink_metadata(site.out("ru")).unwrap().is_dir());
     assert_eq!(site.files(), fresh);
-    assert!(site.file("ru/projects/boskovice/index.html").contains("Кировск — Босковице"));
-    assert!(site.root().join("elsewhere/projects/boskovice/index.html").is_file());
+    assert!(
+        site.file("ru/projects/boskovice/index.html")
+            .contains("Кировск — Босковице")
+    );
+    assert!(
+        site.root()
+            .join("elsewhere/projects/boskovice/index.html")
+            .is_file()
+    );
 }
 
 #[test]
