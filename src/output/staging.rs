@@ -61,7 +61,9 @@ impl Staging {
 
     /// Makes the output hold exactly the files of this build.
     pub fn commit(self) -> Result<(), Diagnostic> {
-        if !self.update {
+        // Another build may have made the output since this one began: then its files are
+        // replaced like an old output's (every file of this build is staged).
+        if !self.update && !self.target.exists() {
             return std::fs::rename(&self.dir, &self.target)
                 .map_err(|e| io_error("move into place", &self.target, &e));
         }
