@@ -4,7 +4,7 @@
 //! reference-counted, so `site.pages`, `site.sections`, `site.tags`, section lists and
 //! timelines all point at the same few thousand values instead of copying them per page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use tera::Value;
@@ -25,9 +25,9 @@ pub(crate) struct LangData {
     /// Positions in `timeline` by entry index and by institution id, so that a page finds its
     /// items without scanning the whole timeline (which made large sites quadratic).
     timeline_by_entry: Vec<Vec<usize>>,
-    timeline_by_partner: HashMap<String, Vec<usize>>,
+    timeline_by_partner: BTreeMap<String, Vec<usize>>,
     /// Entries that name each institution, with its role there, newest first.
-    related: HashMap<String, Vec<(usize, &'static str)>>,
+    related: BTreeMap<String, Vec<(usize, &'static str)>>,
     /// Every timeline filter that selects something, with its count.
     pub filters: Vec<(Filter, usize)>,
     /// Entry indices listed in each section, in list order.
@@ -89,8 +89,8 @@ impl LangData {
             let s = &summaries[i];
             if let Some(section) = &s.section {
                 match s.kind {
-                    PageKind::Page => sections.push_to(section, i),
-                    PageKind::Section => subsections.push_to(section, i),
+                    PageKind::Page => push_to(&mut sections, section, i),
+                    PageKind::Section => push_to(&mut subsections, section, i),
                     _ => {}
                 }
             }
@@ -98,18 +98,18 @@ impl LangData {
         let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in &newest_first {
             for t in &summaries[i].tags {
-                tags.push_to(t, i);
+                push_to(&mut tags, t, i);
             }
         }
 
         let mut timeline_by_entry: Vec<Vec<usize>> = vec![Vec::new(); summaries.len()];
-        let mut timeline_by_partner: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut timeline_by_partner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, item) in timeline.iter().enumerate() {
             if let Some(list) = timeline_by_entry.get_mut(item.entry) {
                 list.push(i);
             }
             for p in &item.partners {
-                timeline_by_partner.push_to(p, i);
+                push_to(&mut timeline_by_partner, p, i);
             }
         }
         let filters = Filter::all(&timeline);
@@ -271,8 +271,8 @@ impl LangData {
 fn related_index(
     summaries: &[Summary],
     newest_first: &[usize],
-) -> HashMap<String, Vec<(usize, &'static str)>> {
-    let mut index: HashMap<String, Vec<(usize, &'static str)>> = HashMap::new();
+) -> BTreeMap<String, Vec<(usize, &'static str)>> {
+    let mut index: BTreeMap<String, Vec<(usize, &'static str)>> = BTreeMap::new();
     for &i in newest_first {
         let s = &summaries[i];
         if s.kind != PageKind::Page {
@@ -293,7 +293,7 @@ fn related_index(
             }
         }
         for (id, role) in named {
-            index.push_to(id, (i, role));
+            push_to(&mut index, id, (i, role));
         }
     }
     index
@@ -307,30 +307,12 @@ fn newest_first(summaries: &[Summary]) -> Vec<usize> {
     order
 }
 
-/// Maps from a name to a list, appended to without allocating the name again for every
-/// value.
-trait Lists<V> {
-    fn push_to(&mut self, key: &str, value: V);
-}
-
-impl<V> Lists<V> for BTreeMap<String, Vec<V>> {
-    fn push_to(&mut self, key: &str, value: V) {
-        match self.get_mut(key) {
-            Some(list) => list.push(value),
-            None => {
-                self.insert(key.to_string(), vec![value]);
-            }
-        }
-    }
-}
-
-impl<V> Lists<V> for HashMap<String, Vec<V>> {
-    fn push_to(&mut self, key: &str, value: V) {
-        match self.get_mut(key) {
-            Some(list) => list.push(value),
-            None => {
-                self.insert(key.to_string(), vec![value]);
-            }
+/// Appends `value` to the list of `key`, allocating the key only for a new list.
+fn push_to<V>(lists: &mut BTreeMap<String, Vec<V>>, key: &str, value: V) {
+    match lists.get_mut(key) {
+        Some(list) => list.push(value),
+        None => {
+            lists.insert(key.to_string(), vec![value]);
         }
     }
 }
