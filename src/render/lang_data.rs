@@ -57,30 +57,24 @@ impl LangData {
                 list.push(value.clone());
             }
         }
-        // Made newest first, the order of most lists, so that a list page reads its
-        // summaries from neighbouring memory rather than from all over a large site's heap.
-        let newest_first = newest_first(&summaries);
-        let events: Vec<Value> = events.into_iter().map(Value::from).collect();
-        let made: Vec<(usize, Value)> = newest_first
+        let summary_values: Vec<Value> = summaries
             .par_iter()
-            .map(|&i| {
-                let mut map = Value::from_serializable(&summaries[i])
+            .zip(events)
+            .map(|(summary, events)| {
+                let mut map = Value::from_serializable(summary)
                     .into_map()
                     .unwrap_or_default();
-                map.insert("events".into(), events[i].clone());
-                (i, Value::from(map))
+                map.insert("events".into(), Value::from(events));
+                Value::from(map)
             })
             .collect();
-        let mut summary_values = vec![Value::none(); summaries.len()];
-        for (i, value) in made {
-            summary_values[i] = value;
-        }
         let order = crate::timeline::chronological(&items);
         let item_values: Vec<Value> = order.iter().map(|&n| values[n].clone()).collect();
         let timeline = crate::timeline::reorder(items, &order);
 
         // One sort per order, whose result every list follows: sorting each section, tag
         // and institution list on its own made a large site's lists cost more than linear.
+        let newest_first = newest_first(&summaries);
         let mut in_list_order: Vec<usize> = (0..summaries.len()).collect();
         in_list_order.par_sort_by(|&a, &b| list_order(&summaries[a], &summaries[b]));
         let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
