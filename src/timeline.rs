@@ -81,17 +81,26 @@ impl Filter {
         }
     }
 
-    /// Every filter that selects at least one item, with its count.
+    /// Every filter that selects at least one item, with its count, in `Filter` order.
     pub fn all(items: &[Item]) -> Vec<(Filter, usize)> {
-        let mut counts: BTreeMap<Filter, usize> = BTreeMap::new();
+        // Counted by borrowed keys: a key cloned for every item was most of the work.
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
         for item in items {
-            *counts.entry(Filter::Kind(item.kind.clone())).or_default() += 1;
-            *counts.entry(Filter::Year(item.year)).or_default() += 1;
+            *kinds.entry(&item.kind).or_default() += 1;
+            *years.entry(item.year).or_default() += 1;
             for c in &item.countries {
-                *counts.entry(Filter::Country(c.clone())).or_default() += 1;
+                *countries.entry(c).or_default() += 1;
             }
         }
-        counts.into_iter().collect()
+        let kinds = kinds.into_iter().map(|(k, n)| (Filter::Kind(k.into()), n));
+        let countries = countries
+            .into_iter()
+            .map(|(c, n)| (Filter::Country(c.into()), n));
+        let years = years.into_iter().map(|(y, n)| (Filter::Year(y), n));
+        // The variants' order, as `Filter`'s derived `Ord` sorts them.
+        kinds.chain(countries).chain(years).collect()
     }
 }
 

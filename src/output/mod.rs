@@ -181,44 +181,51 @@ pub enum LinkStyle {
 /// Rewrites URL paths under `base_path` in `href`, `src` and similar attributes into paths
 /// relative to the page at `dir` (`ru/projects/x/`), so the site works under any sub-path
 /// and, with [`LinkStyle::Files`], when opened from the file system.
-pub fn relativize(html: &str, base_path: &str, dir: &str, style: LinkStyle) -> String {
+///
+/// Works on the rendered bytes: everything it looks for and writes is ASCII, so valid UTF-8
+/// stays valid, and the page is never checked or copied as a `String` on its way to disk.
+pub fn relativize(html: &[u8], base_path: &str, dir: &str, style: LinkStyle) -> Vec<u8> {
     let depth = dir.matches('/').count();
-    let prefix = if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    };
+    let prefix: &[u8] = if depth == 0 { b"./" } else { b"" };
     let needle = format!("=\"{base_path}");
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut out = Vec::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
+    while let Some(i) = finder.find(rest) {
         let after = &rest[i + needle.len()..];
-        out.push_str(&rest[..i]);
+        out.extend_from_slice(&rest[..i]);
         // `="//host"` is another host, not a path of this site.
-        if base_path == "/" && after.starts_with('/') {
-            out.push_str(&needle);
+        if base_path == "/" && after.starts_with(b"/") {
+            out.extend_from_slice(needle.as_bytes());
             rest = after;
             continue;
         }
-        out.push_str("=\"");
-        out.push_str(&prefix);
-        let end = after.find('"').unwrap_or(after.len());
-        let value = &after[..end];
-        let path_end = value.find(['#', '?']).unwrap_or(value.len());
-        out.push_str(&value[..path_end]);
-        if style == LinkStyle::Files && (path_end == 0 || value[..path_end].ends_with('/')) {
-            out.push_str("index.html");
+        out.extend_from_slice(b"=\"");
+        out.extend_from_slice(prefix);
+        for _ in 0..depth {
+            out.extend_from_slice(b"../");
         }
-        out.push_str(&value[path_end..]);
+        let end = memchr::memchr(b'"', after).unwrap_or(after.len());
+        let value = &after[..end];
+        let path_end = memchr::memchr2(b'#', b'?', value).unwrap_or(value.len());
+        out.extend_from_slice(&value[..path_end]);
+        if style == LinkStyle::Files && (path_end == 0 || value[..path_end].ends_with(b"/")) {
+            out.extend_from_slice(b"index.html");
+        }
+        out.extend_from_slice(&value[path_end..]);
         rest = &after[end..];
     }
-    out.push_str(rest);
+    out.extend_from_slice(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn relativize(html: &str, base_path: &str, dir: &str, style: LinkStyle) -> String {
+        String::from_utf8(super::relativize(html.as_bytes(), base_path, dir, style)).unwrap()
+    }
 
     #[test]
     fn relative_links() {

@@ -87,7 +87,7 @@ pub fn render_page(
     let html = render_builtin(site, "map.html", &ctx)?;
     sink.write(
         &format!("{dir}index.html"),
-        relativize(&html, &site.config.base_path, &dir, site.link_style).into_bytes(),
+        relativize(&html, &site.config.base_path, &dir, site.link_style),
     )?;
     Ok(1)
 }

@@ -378,6 +378,7 @@ fn render_entry(
         })
         .collect();
     page.insert("related".into(), Value::from(related));
+    let md_len = md.html.len();
     page.insert("content".into(), Value::safe_string(&md.html));
     if let Some(svg) = entry_map(site, data, entry, source, lang) {
         page.insert("map".into(), Value::safe_string(&svg));
@@ -398,13 +399,13 @@ fn render_entry(
     ctx.insert("lang", lang.as_str());
     ctx.insert_value("page", Value::from(page));
     ctx.insert_value("site", data.site.clone());
-    match site.templates.tera.render(&template, &ctx) {
+    match render_bytes(site, &template, &ctx, md_len) {
         Ok(html) => {
             if !errors.is_empty() {
                 return Err(errors);
             }
             let html = relativize(&html, &site.config.base_path, &dir, site.link_style);
-            sink.write(&format!("{dir}index.html"), html.into_bytes())
+            sink.write(&format!("{dir}index.html"), html)
                 .map_err(|d| vec![d])
         }
         Err(e) => {
@@ -605,11 +606,22 @@ pub(crate) fn render_builtin(
     site: &Site<'_>,
     name: &str,
     ctx: &Context,
-) -> Result<String, Diagnostic> {
-    site.templates
-        .tera
-        .render(name, ctx)
-        .map_err(|e| site.templates.diagnostic(&e))
+) -> Result<Vec<u8>, Diagnostic> {
+    render_bytes(site, name, ctx, 0).map_err(|e| site.templates.diagnostic(&e))
+}
+
+/// Renders template `name` into bytes. Tera writes only valid UTF-8 (it turns byte values
+/// into text itself), so the page goes to disk as it is, without the check that rendering to
+/// a `String` makes of every byte again.
+fn render_bytes(
+    site: &Site<'_>,
+    name: &str,
+    ctx: &Context,
+    size_hint: usize,
+) -> Result<Vec<u8>, tera::Error> {
+    let mut out = Vec::with_capacity(size_hint + 8 * 1024);
+    site.templates.tera.render_to(name, ctx, &mut out)?;
+    Ok(out)
 }
 
 fn root_context(site: &Site<'_>, data: &BTreeMap<Lang, LangData>) -> Context {
@@ -630,11 +642,11 @@ fn render_root(
     let html = render_builtin(site, "root.html", &ctx)?;
     sink.write(
         "index.html",
-        relativize(&html, &site.config.base_path, "", site.link_style).into_bytes(),
+        relativize(&html, &site.config.base_path, "", site.link_style),
     )?;
     // 404.html is served at any depth, so its links stay absolute paths.
     let html = render_builtin(site, "404.html", &ctx)?;
-    sink.write("404.html", html.into_bytes())?;
+    sink.write("404.html", html)?;
     Ok(2)
 }
 
@@ -646,7 +658,7 @@ fn render_robots(
     let mut ctx = root_context(site, data);
     ctx.insert("sitemap", &site.config.outputs.sitemap);
     let robots = render_builtin(site, "robots.txt", &ctx)?;
-    sink.write("robots.txt", robots.into_bytes())?;
+    sink.write("robots.txt", robots)?;
     Ok(1)
 }
 
@@ -683,7 +695,7 @@ fn render_sitemap(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic>
     ctx.insert("urls", &urls);
     ctx.insert("x_default", &site.config.base_url);
     let xml = render_builtin(site, "sitemap.xml", &ctx)?;
-    sink.write("sitemap.xml", xml.into_bytes())?;
+    sink.write("sitemap.xml", xml)?;
     Ok(1)
 }
 
@@ -700,7 +712,7 @@ fn render_status(
     let html = render_builtin(site, "status.html", &ctx)?;
     sink.write(
         "status/index.html",
-        relativize(&html, &site.config.base_path, "status/", site.link_style).into_bytes(),
+        relativize(&html, &site.config.base_path, "status/", site.link_style),
     )?;
     Ok(1)
 }
@@ -751,6 +763,6 @@ fn render_feed(
     );
     ctx.insert("home_permalink", &site.links.permalink(&format!("{lang}/")));
     let xml = render_builtin(site, "atom.xml", &ctx)?;
-    sink.write(&format!("{lang}/atom.xml"), xml.into_bytes())?;
+    sink.write(&format!("{lang}/atom.xml"), xml)?;
     Ok(1)
 }

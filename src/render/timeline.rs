@@ -59,7 +59,7 @@ pub(crate) fn render_page(
     let html = render_builtin(site, "timeline.html", &ctx)?;
     sink.write(
         &format!("{dir}index.html"),
-        relativize(&html, &site.config.base_path, &dir, site.link_style).into_bytes(),
+        relativize(&html, &site.config.base_path, &dir, site.link_style),
     )?;
     Ok(1)
 }
