@@ -359,11 +359,19 @@ fn a_rebuild_leaves_exactly_the_sites_files_whatever_was_in_the_output() {
     site.write("public/cs", "a file");
     #[cfg(unix)]
     {
-        // A symlink where a page goes is replaced, and what it points at is left alone.
-        site.write("outside.html", "keep me");
+        // A symlink where a page goes is replaced, and what it points at is left alone,
+        // even when it points at the very bytes of the page.
+        site.write("outside.html", &site.file("en/index.html"));
         std::fs::remove_file(site.out("en/index.html")).unwrap();
         std::os::unix::fs::symlink(site.root().join("outside.html"), site.out("en/index.html"))
             .unwrap();
+        // A named pipe where a page goes is replaced too, without waiting for a writer.
+        std::fs::remove_file(site.out("ka/index.html")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(site.out("ka/index.html"))
+            .status()
+            .unwrap();
+        assert!(made.success());
     }
     site.build();
     let rebuilt = snapshot(&site);
@@ -374,9 +382,11 @@ fn a_rebuild_leaves_exactly_the_sites_files_whatever_was_in_the_output() {
     assert!(!site.exists("ru/old-section"));
     #[cfg(unix)]
     {
-        assert_eq!(site.read("outside.html"), "keep me");
-        let meta = std::fs::symlink_metadata(site.out("en/index.html")).unwrap();
-        assert!(meta.is_file());
+        assert_eq!(site.read("outside.html"), site.file("en/index.html"));
+        for page in ["en/index.html", "ka/index.html"] {
+            let meta = std::fs::symlink_metadata(site.out(page)).unwrap();
+            assert!(meta.is_file(), "{page}");
+        }
     }
 }
 
