@@ -30,6 +30,8 @@ pub(crate) struct LangData {
     related: BTreeMap<String, Vec<(usize, &'static str)>>,
     /// Every timeline filter that selects something, with its count.
     pub filters: Vec<(Filter, usize)>,
+    /// Positions in the timeline of the latest events (not milestones), newest first.
+    latest: Vec<usize>,
     /// Entry indices listed in each section, in list order.
     sections: BTreeMap<String, Vec<usize>>,
     /// Subsection indices of each section, in list order.
@@ -68,19 +70,59 @@ impl LangData {
                 Value::from(map)
             })
             .collect();
+        // Every index below is made by reading entries and items in the order they were
+        // made, which is the order they lie in memory, and then sorting each (short) list by
+        // rank. Reading them in list or date order instead jumps all over a large site's
+        // memory, and made these steps grow faster than the site.
         let order = crate::timeline::chronological(&items);
-        let item_values: Vec<Value> = order.iter().map(|&n| values[n].clone()).collect();
-        let timeline = crate::timeline::reorder(items, &order);
+        let item_rank = ranks(&order);
+        let mut item_values = vec![Value::none(); values.len()];
+        for (n, value) in values.into_iter().enumerate() {
+            item_values[item_rank[n]] = value;
+        }
+        let mut timeline_by_entry: Vec<Vec<usize>> = vec![Vec::new(); summaries.len()];
+        let mut timeline_by_partner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (n, item) in items.iter().enumerate() {
+            if let Some(list) = timeline_by_entry.get_mut(item.entry) {
+                list.push(item_rank[n]);
+            }
+            for p in &item.partners {
+                push_to(&mut timeline_by_partner, p, item_rank[n]);
+            }
+        }
+        timeline_by_entry.iter_mut().for_each(|l| l.sort_unstable());
+        timeline_by_partner
+            .values_mut()
+            .for_each(|l| l.sort_unstable());
+        let filters = Filter::all(&items);
+        let latest: Vec<usize> = order
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(_, &n)| items[n].milestone.is_none())
+            .take(LATEST_EVENTS)
+            .map(|(k, _)| k)
+            .collect();
+        // Only timeline pages and the calendar read the typed items; without them the Tera
+        // values are enough, and a large site keeps a quarter less in memory.
+        let outputs = site.config.outputs;
+        let timeline = if outputs.timeline || outputs.calendar {
+            crate::timeline::reorder(items, &order)
+        } else {
+            Vec::new()
+        };
 
         // One sort per order, whose result every list follows: sorting each section, tag
         // and institution list on its own made a large site's lists cost more than linear.
         let newest_first = newest_first(&summaries);
+        let newest_rank = ranks(&newest_first);
         let mut in_list_order: Vec<usize> = (0..summaries.len()).collect();
         in_list_order.par_sort_by(|&a, &b| list_order(&summaries[a], &summaries[b]));
+        let list_rank = ranks(&in_list_order);
         let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut subsections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in &in_list_order {
-            let s = &summaries[i];
+        let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in summaries.iter().enumerate() {
             if let Some(section) = &s.section {
                 match s.kind {
                     PageKind::Page => push_to(&mut sections, section, i),
@@ -88,26 +130,16 @@ impl LangData {
                     _ => {}
                 }
             }
-        }
-        let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in &newest_first {
-            for t in &summaries[i].tags {
+            for t in &s.tags {
                 push_to(&mut tags, t, i);
             }
         }
-
-        let mut timeline_by_entry: Vec<Vec<usize>> = vec![Vec::new(); summaries.len()];
-        let mut timeline_by_partner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, item) in timeline.iter().enumerate() {
-            if let Some(list) = timeline_by_entry.get_mut(item.entry) {
-                list.push(i);
-            }
-            for p in &item.partners {
-                push_to(&mut timeline_by_partner, p, i);
-            }
+        for list in sections.values_mut().chain(subsections.values_mut()) {
+            list.sort_unstable_by_key(|&i| list_rank[i]);
         }
-        let filters = Filter::all(&timeline);
-        let related = related_index(&summaries, &newest_first);
+        tags.values_mut()
+            .for_each(|l| l.sort_unstable_by_key(|&i| newest_rank[i]));
+        let related = related_index(&summaries, &newest_rank);
 
         let mut data = LangData {
             summaries,
@@ -118,17 +150,12 @@ impl LangData {
             timeline_by_partner,
             related,
             filters,
+            latest,
             sections,
             subsections,
             site: Value::none(),
         };
         data.site = data.site_value(site, lang, &tags);
-        // Only timeline pages and the calendar read the typed items; without them the Tera
-        // values are enough, and a large site keeps a quarter less in memory.
-        let outputs = site.config.outputs;
-        if !outputs.timeline && !outputs.calendar {
-            data.timeline = Vec::new();
-        }
         data
     }
 
@@ -190,15 +217,7 @@ impl LangData {
         };
         value.insert("sections".into(), lists(&self.sections));
         value.insert("tags".into(), lists(tags));
-        let latest: Vec<Value> = self
-            .timeline
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, i)| i.milestone.is_none())
-            .take(LATEST_EVENTS)
-            .map(|(i, _)| self.item_values[i].clone())
-            .collect();
+        let latest: Vec<Value> = self.items(&self.latest);
         value.insert("latest_events".into(), Value::from(latest));
         if let Some(svg) = map::svg(site, lang, None, "map-home", true) {
             value.insert("map".into(), Value::safe_string(&svg));
@@ -261,14 +280,13 @@ impl LangData {
 
 /// For each institution id, the entries that name it: as `home`, as a partner, or only in
 /// some of their events. Built once, since every institution page and map asks. The lists
-/// follow `newest_first`.
+/// are newest first (by `newest_rank`, each entry's place in that order).
 fn related_index(
     summaries: &[Summary],
-    newest_first: &[usize],
+    newest_rank: &[usize],
 ) -> BTreeMap<String, Vec<(usize, &'static str)>> {
     let mut index: BTreeMap<String, Vec<(usize, &'static str)>> = BTreeMap::new();
-    for &i in newest_first {
-        let s = &summaries[i];
+    for (i, s) in summaries.iter().enumerate() {
         if s.kind != PageKind::Page {
             continue;
         }
@@ -291,6 +309,18 @@ fn related_index(
         }
     }
     index
+        .values_mut()
+        .for_each(|l| l.sort_unstable_by_key(|&(i, _)| newest_rank[i]));
+    index
+}
+
+/// The place of each position in `order`, a permutation: `ranks(order)[order[k]] == k`.
+fn ranks(order: &[usize]) -> Vec<usize> {
+    let mut rank = vec![0; order.len()];
+    for (k, &n) in order.iter().enumerate() {
+        rank[n] = k;
+    }
+    rank
 }
 
 /// Entry indices, newest first, then by key (entries are sorted by key, and the sort is
