@@ -22,15 +22,16 @@ pub(crate) struct LangData {
     /// Empty when neither timeline pages nor the calendar are written.
     pub timeline: Vec<Item>,
     item_values: Vec<Value>,
-    /// Positions in `timeline` by entry index and by institution id, so that a page finds its
-    /// items without scanning the whole timeline (which made large sites quadratic).
+    /// Positions in date order (in `item_values`, and in `timeline` when it is kept) by entry
+    /// index and by institution id, so that a page finds its items without scanning the
+    /// whole timeline (which made large sites quadratic).
     timeline_by_entry: Vec<Vec<usize>>,
     timeline_by_partner: BTreeMap<String, Vec<usize>>,
     /// Entries that name each institution, with its role there, newest first.
     related: BTreeMap<String, Vec<(usize, &'static str)>>,
     /// Every timeline filter that selects something, with its count.
     pub filters: Vec<(Filter, usize)>,
-    /// Positions in the timeline of the latest events (not milestones), newest first.
+    /// Positions in date order of the latest events (not milestones), newest first.
     latest: Vec<usize>,
     /// Entry indices listed in each section, in list order.
     sections: BTreeMap<String, Vec<usize>>,
