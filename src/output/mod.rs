@@ -186,7 +186,11 @@ pub enum LinkStyle {
 /// stays valid, and the page is never checked or copied as a `String` on its way to disk.
 pub fn relativize(html: &[u8], base_path: &str, dir: &str, style: LinkStyle) -> Vec<u8> {
     let depth = dir.matches('/').count();
-    let prefix: &[u8] = if depth == 0 { b"./" } else { b"" };
+    let prefix = if depth == 0 {
+        b"./".to_vec()
+    } else {
+        b"../".repeat(depth)
+    };
     let needle = format!("=\"{base_path}");
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::with_capacity(html.len() + html.len() / 16);
@@ -201,10 +205,7 @@ pub fn relativize(html: &[u8], base_path: &str, dir: &str, style: LinkStyle) -> 
             continue;
         }
         out.extend_from_slice(b"=\"");
-        out.extend_from_slice(prefix);
-        for _ in 0..depth {
-            out.extend_from_slice(b"../");
-        }
+        out.extend_from_slice(&prefix);
         let end = memchr::memchr(b'"', after).unwrap_or(after.len());
         let value = &after[..end];
         let path_end = memchr::memchr2(b'#', b'?', value).unwrap_or(value.len());
