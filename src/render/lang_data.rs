@@ -13,7 +13,7 @@ use super::context::{PageKind, SiteLanguage, SiteView, Summary};
 use super::{LATEST_EVENTS, Site, lang_name, map};
 use crate::content::{Entry, pick_source};
 use crate::lang::Lang;
-use crate::timeline::{Filter, Item};
+use crate::timeline::{Filter, Item, SortKey};
 
 pub(crate) struct LangData {
     /// By entry index (the order of `Content::entries`).
@@ -29,7 +29,8 @@ pub(crate) struct LangData {
     timeline_by_partner: BTreeMap<String, Vec<usize>>,
     /// Entries that name each institution, with its role there, newest first.
     related: BTreeMap<String, Vec<(usize, &'static str)>>,
-    /// Every timeline filter that selects something, with its count.
+    /// Every timeline filter that selects something, with its count; empty when no timeline
+    /// pages are written.
     pub filters: Vec<(Filter, usize)>,
     /// Positions in date order of the latest events (not milestones), newest first.
     latest: Vec<usize>,
@@ -42,24 +43,35 @@ pub(crate) struct LangData {
 
 impl LangData {
     pub fn build(site: &Site<'_>, lang: &Lang) -> LangData {
+        let outputs = site.config.outputs;
+        // Only timeline pages and the calendar read the typed items; without them the Tera
+        // values are enough, and a large site keeps a quarter less in memory.
+        let keep_items = outputs.timeline || outputs.calendar;
         let summaries: Vec<Summary> = site
             .content
             .entries
             .par_iter()
             .map(|e| summary(site, e, lang))
             .collect();
-        // Items are converted entry by entry, where their text lies together, and only then
-        // put in chronological order; see `timeline::entry_by_entry`.
-        let items = crate::timeline::entry_by_entry(site.content, site.config, lang);
-        let values: Vec<Value> = items.par_iter().map(Value::from_serializable).collect();
+        // Items are made entry by entry, where their text lies together, and each is then
+        // turned into its Tera value and what the indexes need, and dropped unless timeline
+        // pages need it, while it is in the cache: dropping them all at the end freed a large
+        // site's items cold.
+        let made_items: Vec<MadeItem> =
+            crate::timeline::entry_by_entry(site.content, site.config, lang)
+                .into_par_iter()
+                .map(|item| made_item(item, keep_items))
+                .collect();
         // A summary's `events` are its entry's item values, shared rather than converted
         // again (which held a large site's events in memory twice).
         let mut events: Vec<Vec<Value>> = vec![Vec::new(); summaries.len()];
-        for (item, value) in items.iter().zip(&values) {
-            if let (Some(_), Some(list)) = (item.index, events.get_mut(item.entry)) {
-                list.push(value.clone());
+        for made in &made_items {
+            if let (true, Some(list)) = (made.is_event, events.get_mut(made.entry)) {
+                list.push(made.value.clone());
             }
         }
+        // Summary values get a pass of their own, so that they lie together in memory: list
+        // pages read thousands of them, and had them spread among the items before.
         let summary_values: Vec<Value> = summaries
             .par_iter()
             .zip(events)
@@ -75,39 +87,44 @@ impl LangData {
         // made, which is the order they lie in memory, and then sorting each (short) list by
         // rank. Reading them in list or date order instead jumps all over a large site's
         // memory, and made these steps grow faster than the site.
-        let order = crate::timeline::chronological(&items);
+        let order = crate::timeline::in_order(made_items.iter().map(|m| m.key).collect());
         let item_rank = ranks(&order);
-        let mut item_values = vec![Value::none(); values.len()];
-        for (n, value) in values.into_iter().enumerate() {
-            item_values[item_rank[n]] = value;
-        }
+        let mut item_values = vec![Value::none(); made_items.len()];
         let mut timeline_by_entry: Vec<Vec<usize>> = vec![Vec::new(); summaries.len()];
         let mut timeline_by_partner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (n, item) in items.iter().enumerate() {
-            if let Some(list) = timeline_by_entry.get_mut(item.entry) {
-                list.push(item_rank[n]);
+        let mut items = Vec::with_capacity(if keep_items { made_items.len() } else { 0 });
+        let mut is_event = Vec::with_capacity(made_items.len());
+        for (n, made) in made_items.into_iter().enumerate() {
+            let rank = item_rank[n];
+            item_values[rank] = made.value;
+            if let Some(list) = timeline_by_entry.get_mut(made.entry) {
+                list.push(rank);
             }
-            for p in &item.partners {
-                push_to(&mut timeline_by_partner, p, item_rank[n]);
+            for p in &made.partners {
+                push_to(&mut timeline_by_partner, p, rank);
             }
+            is_event.push(made.is_event);
+            items.extend(made.item);
         }
         timeline_by_entry.iter_mut().for_each(|l| l.sort_unstable());
         timeline_by_partner
             .values_mut()
             .for_each(|l| l.sort_unstable());
-        let filters = Filter::all(&items);
+        // Filters name timeline pages; without those pages nothing reads them.
+        let filters = if outputs.timeline {
+            Filter::all(&items)
+        } else {
+            Vec::new()
+        };
         let latest: Vec<usize> = order
             .iter()
             .enumerate()
             .rev()
-            .filter(|&(_, &n)| items[n].milestone.is_none())
+            .filter(|&(_, &n)| is_event[n])
             .take(LATEST_EVENTS)
             .map(|(k, _)| k)
             .collect();
-        // Only timeline pages and the calendar read the typed items; without them the Tera
-        // values are enough, and a large site keeps a quarter less in memory.
-        let outputs = site.config.outputs;
-        let timeline = if outputs.timeline || outputs.calendar {
+        let timeline = if keep_items {
             crate::timeline::reorder(items, &order)
         } else {
             Vec::new()
@@ -276,6 +293,38 @@ impl LangData {
     /// Entries that name institution `id`, with its role there, newest first.
     pub fn related(&self, id: &str) -> &[(usize, &'static str)] {
         self.related.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What a language keeps of one timeline item (see [`LangData::build`]).
+struct MadeItem {
+    key: SortKey,
+    /// The entry's position in `Content::entries`.
+    entry: usize,
+    /// One of the entry's `[[events]]`, not a milestone.
+    is_event: bool,
+    partners: Vec<String>,
+    value: Value,
+    /// The typed item, when timeline pages or the calendar need it.
+    item: Option<Item>,
+}
+
+/// What the language keeps of `item`: its value and what the indexes need; the typed item
+/// too when `keep_item`.
+fn made_item(mut item: Item, keep_item: bool) -> MadeItem {
+    let value = Value::from_serializable(&item);
+    let partners = if keep_item {
+        item.partners.clone()
+    } else {
+        std::mem::take(&mut item.partners)
+    };
+    MadeItem {
+        key: SortKey::of(&item),
+        entry: item.entry,
+        is_event: item.index.is_some(),
+        partners,
+        value,
+        item: keep_item.then_some(item),
     }
 }
 
