@@ -372,7 +372,7 @@ fn render_entry(
         .map_or(&[][..], |id| data.related(id))
         .iter()
         .map(|&(i, role)| {
-            let mut m = data.summary_value(i).as_map().cloned().unwrap_or_default();
+            let mut m = summary_map(data.summary_value(i), 1);
             m.insert("role".into(), Value::from(role));
             Value::from(m)
         })
@@ -422,11 +422,26 @@ fn render_entry(
 
 /// A page's map: its entry's shared summary value with the page's own fields added.
 fn page_value(summary: &Value, fields: &PageFields) -> tera::Map {
-    let mut page = summary.as_map().cloned().unwrap_or_default();
+    // The page's own fields, and the lists, content and map that `render_entry` adds.
+    const PAGE_FIELDS: usize = 13;
+    let mut page = summary_map(summary, PAGE_FIELDS);
     if let Some(own) = Value::from_serializable(fields).into_map() {
         page.extend(own);
     }
     page
+}
+
+/// A copy of a summary value's fields with room for `more`, so that adding a page's or a
+/// list item's own fields does not grow it: a plain clone has no room to spare, and growing
+/// it copied the fields once more (an institution page copies dozens of summaries). Copied
+/// with `clone_from`, which keeps each key's hash instead of hashing the key again.
+fn summary_map(summary: &Value, more: usize) -> tera::Map {
+    let Some(fields) = summary.as_map() else {
+        return tera::Map::new();
+    };
+    let mut map = tera::Map::with_capacity(fields.len() + more);
+    map.clone_from(fields);
+    map
 }
 
 /// A page mosty makes itself, with the same fields templates read on entry pages.
@@ -744,7 +759,7 @@ fn render_feed(
     let items: Vec<Value> = entries
         .iter()
         .map(|&(i, s)| {
-            let mut m = data.summary_value(i).as_map().cloned().unwrap_or_default();
+            let mut m = summary_map(data.summary_value(i), 1);
             m.insert("updated".into(), Value::from(stamp(s)));
             Value::from(m)
         })
