@@ -9,7 +9,11 @@ generated here when `run.py` has not made them yet), taking the sizes in turn, a
 - for the smallest and the largest size, the median of each stage, its ratio, and what it
   adds beyond a 10.5x scaling (the target of the 1k -> 10k benchmark).
 
-    python3 benches/stages.py [--sizes 1000,10000] [--runs 5] [--mosty target/release/mosty]
+Given several binaries (`--mosty old,new`), it alternates them run by run, so that a change's
+effect is measured against the code before it under the same load, and prints the tables of
+each binary.
+
+    python3 benches/stages.py [--sizes 1000,10000] [--runs 5] [--mosty target/release/mosty[,OTHER]]
 """
 
 import argparse
@@ -43,19 +47,30 @@ def main():
     ap.add_argument("--work", default=os.path.join(REPO, "target", "bench"))
     a = ap.parse_args()
     sizes = sorted(int(s) for s in a.sizes.split(","))
+    binaries = a.mosty.split(",")
     sites = {n: corpus(a.work, n) for n in sizes}
-    times = {n: {} for n in sizes}
+    times = {(b, n): {} for b in binaries for n in sizes}
     for _ in range(a.runs):
-        for n in sizes:
-            start = time.monotonic()
-            p = subprocess.run([a.mosty, "build", "--root", sites[n], "--output", "%s/%d" % (a.out, n)],
-                               env=dict(os.environ, MOSTY_TIMINGS="1"), capture_output=True, text=True)
-            wall = (time.monotonic() - start) * 1000
-            if p.returncode != 0:
-                raise SystemExit(p.stderr)
-            for m in re.finditer(r"timing: (.+?)\s+([\d.]+) ms", p.stderr):
-                times[n].setdefault(m.group(1).strip(), []).append(float(m.group(2)))
-            times[n].setdefault("wall", []).append(wall)
+        for k, binary in enumerate(binaries):
+            for n in sizes:
+                start = time.monotonic()
+                out = "%s/%d-%d" % (a.out, k, n)
+                p = subprocess.run([binary, "build", "--root", sites[n], "--output", out],
+                                   env=dict(os.environ, MOSTY_TIMINGS="1"), capture_output=True, text=True)
+                wall = (time.monotonic() - start) * 1000
+                if p.returncode != 0:
+                    raise SystemExit(p.stderr)
+                for m in re.finditer(r"timing: (.+?)\s+([\d.]+) ms", p.stderr):
+                    times[binary, n].setdefault(m.group(1).strip(), []).append(float(m.group(2)))
+                times[binary, n].setdefault("wall", []).append(wall)
+    for binary in binaries:
+        if len(binaries) > 1:
+            print("== %s" % binary)
+        report(sizes, {n: times[binary, n] for n in sizes})
+        print()
+
+
+def report(sizes, times):
     print("%-8s %10s %16s" % ("entries", "wall ms", "ms per 1,000"))
     for n in sizes:
         w = statistics.median(times[n]["wall"])
@@ -68,7 +83,6 @@ def main():
     for stage, small in times[lo].items():
         s, b = statistics.median(small), statistics.median(times[hi].get(stage, [0]))
         print("%-26s %10.1f %10.1f %7.2f %12.1f" % (stage, s, b, b / s if s else 0, b - 10.5 * s))
-
 
 if __name__ == "__main__":
     main()
