@@ -130,103 +130,78 @@ pub fn build(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
 /// and read in this order, where each entry's text lies together in memory, and put in
 /// chronological order only at the end ([`chronological`]).
 pub(crate) fn entry_by_entry(content: &Content, config: &SiteConfig, lang: &Lang) -> Vec<Item> {
-    let maker = Maker::new(content, config, lang);
+    let chain = config.fallback_chain(lang);
+    let country = countries_by_partner(content);
+    let countries_of = |ids: &[String]| -> Vec<String> {
+        let set: BTreeSet<&str> = ids
+            .iter()
+            .filter_map(|id| country.get(id.as_str()).copied())
+            .collect();
+        set.into_iter().map(str::to_string).collect()
+    };
     content
         .entries
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(index, _)| maker.items_of(index))
-        .collect()
-}
-
-/// Makes the items of one entry at a time, so that a caller can turn each into what it
-/// keeps while the entry's text is still in the cache (see `render::lang_data`).
-pub(crate) struct Maker<'a> {
-    content: &'a Content,
-    chain: &'a [Lang],
-    lang: &'a Lang,
-    country: HashMap<&'a str, &'a str>,
-}
-
-impl<'a> Maker<'a> {
-    pub(crate) fn new(content: &'a Content, config: &'a SiteConfig, lang: &'a Lang) -> Self {
-        Maker {
-            content,
-            chain: config.fallback_chain(lang),
-            lang,
-            country: countries_by_partner(content),
-        }
-    }
-
-    fn countries_of(&self, ids: &[String]) -> Vec<String> {
-        let set: BTreeSet<&str> = ids
-            .iter()
-            .filter_map(|id| self.country.get(id.as_str()).copied())
-            .collect();
-        set.into_iter().map(str::to_string).collect()
-    }
-
-    /// The items of the entry at `index` in `Content::entries`, in the order written:
-    /// milestones, then events.
-    pub(crate) fn items_of(&self, index: usize) -> Vec<Item> {
-        let entry = &self.content.entries[index];
-        let mut items = Vec::new();
-        let Some(source) = pick_source(entry, self.lang, self.chain) else {
-            return items;
-        };
-        let f = &source.front;
-        let base = anchor_base(&entry.key);
-        let involved: Vec<String> = f.home.iter().chain(&f.partners).cloned().collect();
-        let is_fallback = &source.lang != self.lang;
-        let item = |id: String, date: PartialDate, kind: &str, title: &str| Item {
-            id,
-            entry_key: entry.key.clone(),
-            entry: index,
-            index: None,
-            date,
-            end: None,
-            year: date.year(),
-            kind: kind.to_string(),
-            milestone: None,
-            title: title.to_string(),
-            summary: None,
-            place: None,
-            participants: BTreeMap::new(),
-            partners: involved.clone(),
-            countries: self.countries_of(&involved),
-            content_lang: source.lang.clone(),
-            is_fallback,
-        };
-        let is_project =
-            entry.kind == EntryKind::Page && entry.section.as_deref() != Some(PARTNERS_SECTION);
-        if is_project {
-            let milestones = [
-                (f.date, Milestone::Start, "start"),
-                (f.end, Milestone::End, "end"),
-            ];
-            for (date, milestone, suffix) in milestones {
-                if let Some(date) = date {
-                    let mut it = item(format!("{base}-{suffix}"), date, "milestone", &f.title);
-                    it.milestone = Some(milestone);
-                    items.push(it);
+        .flat_map_iter(|(index, entry)| {
+            let mut items = Vec::new();
+            let Some(source) = pick_source(entry, lang, chain) else {
+                return items;
+            };
+            let f = &source.front;
+            let base = anchor_base(&entry.key);
+            let involved: Vec<String> = f.home.iter().chain(&f.partners).cloned().collect();
+            let is_fallback = &source.lang != lang;
+            let item = |id: String, date: PartialDate, kind: &str, title: &str| Item {
+                id,
+                entry_key: entry.key.clone(),
+                entry: index,
+                index: None,
+                date,
+                end: None,
+                year: date.year(),
+                kind: kind.to_string(),
+                milestone: None,
+                title: title.to_string(),
+                summary: None,
+                place: None,
+                participants: BTreeMap::new(),
+                partners: involved.clone(),
+                countries: countries_of(&involved),
+                content_lang: source.lang.clone(),
+                is_fallback,
+            };
+            let is_project =
+                entry.kind == EntryKind::Page && entry.section.as_deref() != Some(PARTNERS_SECTION);
+            if is_project {
+                let milestones = [
+                    (f.date, Milestone::Start, "start"),
+                    (f.end, Milestone::End, "end"),
+                ];
+                for (date, milestone, suffix) in milestones {
+                    if let Some(date) = date {
+                        let mut it = item(format!("{base}-{suffix}"), date, "milestone", &f.title);
+                        it.milestone = Some(milestone);
+                        items.push(it);
+                    }
                 }
             }
-        }
-        for (i, ev) in f.events.iter().enumerate() {
-            let mut it = item(format!("{base}-e{}", i + 1), ev.date, &ev.kind, &ev.title);
-            it.index = Some(i);
-            it.end = ev.end;
-            it.summary = ev.summary.clone();
-            it.place = ev.place.clone();
-            it.participants = ev.participants.clone();
-            if !ev.partners.is_empty() {
-                it.countries = self.countries_of(&ev.partners);
-                it.partners = ev.partners.clone();
+            for (i, ev) in f.events.iter().enumerate() {
+                let mut it = item(format!("{base}-e{}", i + 1), ev.date, &ev.kind, &ev.title);
+                it.index = Some(i);
+                it.end = ev.end;
+                it.summary = ev.summary.clone();
+                it.place = ev.place.clone();
+                it.participants = ev.participants.clone();
+                if !ev.partners.is_empty() {
+                    it.countries = countries_of(&ev.partners);
+                    it.partners = ev.partners.clone();
+                }
+                items.push(it);
             }
-            items.push(it);
-        }
-        items
-    }
+            items
+        })
+        .collect()
 }
 
 /// Where an item goes in chronological order: by first day, coarse dates before fine ones,
@@ -254,6 +229,16 @@ impl SortKey {
             entry: item.entry,
             place,
         }
+    }
+
+    /// The item's entry, by position in `Content::entries`.
+    pub(crate) fn entry(&self) -> usize {
+        self.entry
+    }
+
+    /// Whether the item is one of its entry's `[[events]]`, not a milestone.
+    pub(crate) fn is_event(&self) -> bool {
+        self.is_event
     }
 }
 

@@ -66,7 +66,7 @@ impl LangData {
         // again (which held a large site's events in memory twice).
         let mut events: Vec<Vec<Value>> = vec![Vec::new(); summaries.len()];
         for made in &made_items {
-            if let (true, Some(list)) = (made.is_event, events.get_mut(made.entry)) {
+            if let (true, Some(list)) = (made.key.is_event(), events.get_mut(made.key.entry())) {
                 list.push(made.value.clone());
             }
         }
@@ -98,13 +98,13 @@ impl LangData {
         for (n, made) in made_items.into_iter().enumerate() {
             let rank = item_rank[n];
             item_values[rank] = made.value;
-            if let Some(list) = timeline_by_entry.get_mut(made.entry) {
+            if let Some(list) = timeline_by_entry.get_mut(made.key.entry()) {
                 list.push(rank);
             }
             for p in &made.partners {
                 push_to(&mut timeline_by_partner, p, rank);
             }
-            is_event.push(made.is_event);
+            is_event.push(made.key.is_event());
             items.extend(made.item);
         }
         timeline_by_entry.iter_mut().for_each(|l| l.sort_unstable());
@@ -299,11 +299,8 @@ impl LangData {
 
 /// What a language keeps of one timeline item (see [`LangData::build`]).
 struct MadeItem {
+    /// Its place in date order; also names its entry and whether it is an event.
     key: SortKey,
-    /// The entry's position in `Content::entries`.
-    entry: usize,
-    /// One of the entry's `[[events]]`, not a milestone.
-    is_event: bool,
     partners: Vec<String>,
     value: Value,
     /// The typed item, when timeline pages or the calendar need it.
@@ -321,8 +318,6 @@ fn made_item(mut item: Item, keep_item: bool) -> MadeItem {
     };
     MadeItem {
         key: SortKey::of(&item),
-        entry: item.entry,
-        is_event: item.index.is_some(),
         partners,
         value,
         item: keep_item.then_some(item),

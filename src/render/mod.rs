@@ -422,7 +422,8 @@ fn render_entry(
 
 /// A page's map: its entry's shared summary value with the page's own fields added.
 fn page_value(summary: &Value, fields: &PageFields) -> tera::Map {
-    // The page's own fields, and the lists, content and map that `render_entry` adds.
+    // Room for the page's own fields and the lists, content and map that `render_entry`
+    // adds. Only a size hint: a field added later costs one growth, not a wrong page.
     const PAGE_FIELDS: usize = 13;
     let mut page = summary_map(summary, PAGE_FIELDS);
     if let Some(own) = Value::from_serializable(fields).into_map() {
