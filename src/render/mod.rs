@@ -364,23 +364,31 @@ fn render_entry(
     };
     page.insert("pages".into(), pages);
     page.insert("subsections".into(), subsections);
-    page.insert(
-        "timeline".into(),
-        Value::from(data.items(data.entry_items(index, institution))),
-    );
-    let related: Vec<Value> = institution
-        .map_or(&[][..], |id| data.related(id))
-        .iter()
-        .map(|&(i, role)| {
-            let mut m = summary_map(data.summary_value(i), 1);
-            m.insert("role".into(), Value::from(role));
-            Value::from(m)
-        })
-        .collect();
-    page.insert("related".into(), Value::from(related));
+    // Fields no template can read are left out: no template can tell.
+    let reads = site.templates.page_reads;
+    if reads.timeline {
+        page.insert(
+            "timeline".into(),
+            Value::from(data.items(data.entry_items(index, institution))),
+        );
+    }
+    if reads.related {
+        let related: Vec<Value> = institution
+            .map_or(&[][..], |id| data.related(id))
+            .iter()
+            .map(|&(i, role)| {
+                let mut m = summary_map(data.summary_value(i), 1);
+                m.insert("role".into(), Value::from(role));
+                Value::from(m)
+            })
+            .collect();
+        page.insert("related".into(), Value::from(related));
+    }
     let md_len = md.html.len();
     page.insert("content".into(), Value::safe_string(&md.html));
-    if let Some(svg) = entry_map(site, data, entry, source, lang) {
+    if reads.map
+        && let Some(svg) = entry_map(site, data, entry, source, lang)
+    {
         page.insert("map".into(), Value::safe_string(&svg));
     }
 

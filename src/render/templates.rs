@@ -13,6 +13,8 @@ use crate::fs;
 use crate::render::functions;
 use crate::theme::Theme;
 
+mod code;
+mod reads;
 mod refs;
 
 const BUILTIN_PREFIX: &str = "mosty/";
@@ -41,9 +43,13 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+pub use reads::PageReads;
+
 /// The compiled templates and the source of each, for error frames.
 pub struct Templates {
     pub tera: Tera,
+    /// Which costly page fields any template may read (see `reads.rs`).
+    pub page_reads: PageReads,
     sources: HashMap<String, SourceText>,
     theme_prefix: String,
 }
@@ -115,6 +121,7 @@ impl Templates {
         }
         let mut templates = Templates {
             tera,
+            page_reads: PageReads::scan(files.iter().map(|(_, s)| &*s.text)),
             sources,
             theme_prefix,
         };

@@ -121,3 +121,60 @@ end = 2017-10-22
         "[2. září\u{2009}–\u{2009}22. října 2017]",
     );
 }
+
+#[test]
+fn a_page_field_reached_other_than_by_name_is_still_there() {
+    // mosty leaves out `related`, `timeline` and `map` when no template names them; a
+    // template that reaches them through an alias, a filter or a subscript must still see them.
+    let site = TestSite::new(&format!(
+        "{SITE1}
+-- content/partners/a.md --
++++
+title = \"A\"
++++
+-- content/projects/p.md --
++++
+title = \"P\"
+date = 2024-05-01
+partners = [\"a\"]
+[[events]]
+date = 2024-05-02
+title = \"Visit\"
+partners = [\"a\"]
++++
+-- themes/default/templates/section.html --
+section
+-- themes/default/templates/partners/page.html --
+{{% set me = page %}}{{% for r in me.related %}}{{{{ r.title }}}}:{{{{ r.role }}}}{{% endfor %}} {{{{ page | get(key=\"timeline\") | length }}}}
+-- themes/default/templates/page.html --
+{{{{ page.title }}}} {{{{ page[\"timeline\"] | length }}}}
+"
+    ));
+    site.build();
+    site.assert_file("en/partners/a/index.html", "P:partner 2");
+    site.assert_file("en/projects/p/index.html", "P 2");
+}
+
+#[test]
+fn a_theme_that_never_reads_related_gets_the_same_pages() {
+    let site = TestSite::new(&format!(
+        "{SITE1}
+-- content/partners/a.md --
++++
+title = \"A\"
++++
+-- content/projects/p.md --
++++
+title = \"P\"
+partners = [\"a\"]
++++
+-- themes/default/templates/section.html --
+{{% for p in page.pages %}}{{{{ p.title }}}};{{% endfor %}}
+-- themes/default/templates/page.html --
+<h1>{{{{ page.title }}}}</h1>{{# page.related is not read #}}
+"
+    ));
+    site.build();
+    site.assert_file("en/partners/a/index.html", "<h1>A</h1>");
+    site.assert_file("en/projects/index.html", "P;");
+}

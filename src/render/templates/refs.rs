@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use super::code;
 use crate::diagnostic::{Diagnostic, SourceText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,83 +33,24 @@ pub struct Reference {
 }
 
 /// Every include and extends tag of a template, in source order, skipping comments, raw blocks
-/// and string literals as Tera's lexer does (default delimiters, which mosty never changes).
+/// and string literals as Tera's lexer does.
 pub fn scan(text: &str) -> Vec<Reference> {
     let b = text.as_bytes();
-    let mut refs = Vec::new();
-    let mut i = 0;
-    while let Some(at) = find_start(b, i) {
-        i = match &b[at..at + 2] {
-            b"{#" => find(b, at + 2, b"#}").map_or(b.len(), |e| e + 2),
-            b"{{" => skip_expression(b, at + 2, b"}}"),
-            _ => {
-                let body = at + 2 + usize::from(b.get(at + 2) == Some(&b'-'));
-                if let Some(end) = raw_block_end(b, body) {
-                    end
-                } else {
-                    let (word, after) = ident(b, skip_ws(b, body));
-                    let kind = match word {
-                        b"include" => Some(Kind::Include),
-                        b"extends" => Some(Kind::Extends),
-                        _ => None,
-                    };
-                    if let Some(kind) = kind
-                        && let Some((target, span)) = string_at(text, skip_ws(b, after))
-                    {
-                        refs.push(Reference { kind, target, span });
-                    }
-                    skip_expression(b, after, b"%}")
-                }
-            }
-        };
-    }
-    refs
-}
-
-fn find_start(b: &[u8], from: usize) -> Option<usize> {
-    b.get(from..)?
-        .windows(2)
-        .position(|w| w == b"{{" || w == b"{%" || w == b"{#")
-        .map(|p| from + p)
-}
-
-fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-        i += 1;
-    }
-    i
-}
-
-fn ident(b: &[u8], start: usize) -> (&[u8], usize) {
-    let mut end = start;
-    while b
-        .get(end)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-    {
-        end += 1;
-    }
-    (&b[start..end], end)
-}
-
-/// The end of a string literal opening at `start` (after its closing quote), escapes skipped.
-fn string_end(b: &[u8], start: usize) -> Option<usize> {
-    let quote = *b.get(start)?;
-    let mut i = start + 1;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' => i += 2,
-            c if c == quote => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
+    code::regions(text)
+        .into_iter()
+        .filter(|r| r.tag)
+        .filter_map(|r| {
+            let start = r.body.start + usize::from(b.get(r.body.start) == Some(&b'-'));
+            let (word, after) = code::ident(b, code::skip_ws(b, start));
+            let kind = match word {
+                b"include" => Kind::Include,
+                b"extends" => Kind::Extends,
+                _ => return None,
+            };
+            let (target, span) = string_at(text, code::skip_ws(b, after))?;
+            Some(Reference { kind, target, span })
+        })
+        .collect()
 }
 
 /// The template name of a string literal at `start`, unescaped as Tera does, and its span.
@@ -117,7 +59,7 @@ fn string_at(text: &str, start: usize) -> Option<(String, Range<usize>)> {
     if !matches!(b.get(start), Some(b'"' | b'\'' | b'`')) {
         return None;
     }
-    let end = string_end(b, start)?;
+    let end = code::string_end(b, start)?;
     let raw = text.get(start + 1..end - 1)?;
     let mut name = String::with_capacity(raw.len());
     let mut chars = raw.chars();
@@ -133,44 +75,6 @@ fn string_at(text: &str, start: usize) -> Option<(String, Range<usize>)> {
         });
     }
     Some((name, start..end))
-}
-
-/// The position after the end delimiter of a tag or expression, string literals skipped.
-fn skip_expression(b: &[u8], mut i: usize, end: &[u8]) -> usize {
-    while i < b.len() {
-        if b[i..].starts_with(end) {
-            return i + end.len();
-        }
-        i = match b[i] {
-            b'"' | b'\'' | b'`' => string_end(b, i).unwrap_or(b.len()),
-            _ => i + 1,
-        };
-    }
-    b.len()
-}
-
-/// For a tag `{% raw %}` whose body starts at `body`, the position after its `{% endraw %}`.
-fn raw_block_end(b: &[u8], body: usize) -> Option<usize> {
-    let mut i = tag_named(b, body, b"raw")?;
-    while let Some(at) = find(b, i, b"{%") {
-        if let Some(end) = tag_named(b, at + 2, b"endraw") {
-            return Some(end);
-        }
-        i = at + 2;
-    }
-    None
-}
-
-/// Whether the tag body at `i` is exactly `name` (with optional whitespace control), and
-/// the position after its `%}` if so.
-fn tag_named(b: &[u8], i: usize, name: &[u8]) -> Option<usize> {
-    let i = skip_ws(b, i + usize::from(b.get(i) == Some(&b'-')));
-    if !b.get(i..)?.starts_with(name) {
-        return None;
-    }
-    let i = skip_ws(b, i + name.len());
-    let i = i + usize::from(b.get(i) == Some(&b'-'));
-    b.get(i..)?.starts_with(b"%}").then_some(i + 2)
 }
 
 /// The templates by name, as Tera resolves a reference: the exact name first, then each
