@@ -108,15 +108,19 @@ pub fn render(text: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> R
 
     out.html.reserve(text.len() * 3 / 2);
     // Wide tables scroll inside their own box on narrow screens instead of the whole page.
-    let events = events.into_iter().flat_map(|(e, _)| match e {
-        Event::Start(Tag::Table(_)) => vec![
-            Event::Html(CowStr::Borrowed(
-                "<div class=\"table-wrap\" tabindex=\"0\">",
-            )),
-            e,
-        ],
-        Event::End(TagEnd::Table) => vec![e, Event::Html(CowStr::Borrowed("</div>"))],
-        e => vec![e],
+    // (Made without a list per event: a page has hundreds of events.)
+    let events = events.into_iter().flat_map(|(e, _)| {
+        let (before, after) = match e {
+            Event::Start(Tag::Table(_)) => (
+                Some(Event::Html(CowStr::Borrowed(
+                    "<div class=\"table-wrap\" tabindex=\"0\">",
+                ))),
+                None,
+            ),
+            Event::End(TagEnd::Table) => (None, Some(Event::Html(CowStr::Borrowed("</div>")))),
+            _ => (None, None),
+        };
+        before.into_iter().chain(std::iter::once(e)).chain(after)
     });
     pulldown_cmark::html::push_html(&mut out.html, events);
     out

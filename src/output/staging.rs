@@ -133,7 +133,7 @@ impl Sink for Staging {
         let rel_path = check_rel(rel)?;
         let unchanged = self
             .current(rel_path, bytes.len() as u64)
-            .is_some_and(|old| std::fs::read(old).is_ok_and(|old| old == bytes));
+            .is_some_and(|old| holds(&old, &bytes));
         if !unchanged {
             let path = with_parent(&self.dir, rel_path)?;
             std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, &e))?;
@@ -256,6 +256,29 @@ impl Keep<'_> {
 
 /// Whether two files hold the same bytes, read in blocks so that a large photo is never held
 /// in memory twice.
+/// Whether the file at `path` holds exactly `bytes` (whose length its size already matched).
+/// Read a block at a time rather than whole: a page per call would be a large allocation each,
+/// tens of thousands of them in a large site's build.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    let mut block = [0u8; 16 * 1024];
+    let mut rest = bytes;
+    loop {
+        let n = match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        };
+        match rest.split_at_checked(n) {
+            Some((head, tail)) if head == &block[..n] => rest = tail,
+            _ => return false,
+        }
+    }
+}
+
 fn same_contents(a: &Path, b: &Path) -> bool {
     let (Ok(mut a), Ok(mut b)) = (File::open(a), File::open(b)) else {
         return false;
