@@ -116,6 +116,11 @@ pub struct Alternate {
 /// The page being rendered: its summary fields, its own fields, and its lists. Entry pages
 /// build the same map from values shared across the language (see `lang_data.rs`); mosty's
 /// own pages (timeline, map) use this type.
+///
+/// `timeline`, `related` and `map` cost the most to make, so an entry page has them only when
+/// some template can read them: when one names them (`page.related`, `page["map"]`) or uses
+/// `page` as a whole (`page | json_encode`, `{% set p = page %}`, a macro argument). A
+/// template cannot tell the difference (see `templates/reads.rs`).
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
     #[serde(flatten)]
