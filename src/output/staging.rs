@@ -254,40 +254,29 @@ impl Keep<'_> {
     }
 }
 
-/// Whether two files hold the same bytes, read in blocks so that a large photo is never held
-/// in memory twice.
-/// Whether the file at `path` holds exactly `bytes` (whose length its size already matched).
-/// Read a block at a time rather than whole: a page per call would be a large allocation each,
-/// tens of thousands of them in a large site's build.
+/// Whether the file at `path` holds exactly `bytes`: an unchanged page.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(mut file) = File::open(path) else {
-        return false;
-    };
-    let mut block = [0u8; 16 * 1024];
-    let mut rest = bytes;
-    loop {
-        let n = match file.read(&mut block) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => return false,
-        };
-        match rest.split_at_checked(n) {
-            Some((head, tail)) if head == &block[..n] => rest = tail,
-            _ => return false,
-        }
+    File::open(path).is_ok_and(|file| same_stream(file, bytes))
+}
+
+/// Whether two files hold the same bytes: an unchanged static file.
+fn same_contents(a: &Path, b: &Path) -> bool {
+    match (File::open(a), File::open(b)) {
+        (Ok(a), Ok(b)) => same_stream(a, b),
+        _ => false,
     }
 }
 
-fn same_contents(a: &Path, b: &Path) -> bool {
-    let (Ok(mut a), Ok(mut b)) = (File::open(a), File::open(b)) else {
-        return false;
-    };
-    let mut block_a = vec![0u8; 64 * 1024];
-    let mut block_b = vec![0u8; 64 * 1024];
+/// Whether two streams hold the same bytes, compared a block at a time on the stack: a large
+/// photo is never held in memory twice, and a page costs no allocation (tens of thousands
+/// of them in a large site's build).
+fn same_stream(mut a: impl Read, mut b: impl Read) -> bool {
+    let mut block_a = [0u8; 16 * 1024];
+    let mut block_b = [0u8; 16 * 1024];
     loop {
         let n = match a.read(&mut block_a) {
             Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => return false,
         };
         if n == 0 {

@@ -66,7 +66,9 @@ impl LangData {
         // again (which held a large site's events in memory twice).
         let mut events: Vec<Vec<Value>> = vec![Vec::new(); summaries.len()];
         for made in &made_items {
-            if let (true, Some(list)) = (made.key.is_event(), events.get_mut(made.key.entry())) {
+            if made.key.is_event()
+                && let Some(list) = events.get_mut(made.key.entry())
+            {
                 list.push(made.value.clone());
             }
         }

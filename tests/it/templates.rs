@@ -122,26 +122,30 @@ end = 2017-10-22
     );
 }
 
+/// An institution and a project that names it as a partner, in one event too.
+const PARTNER_AND_PROJECT: &str = r#"
+-- content/partners/a.md --
++++
+title = "A"
++++
+-- content/projects/p.md --
++++
+title = "P"
+date = 2024-05-01
+partners = ["a"]
+[[events]]
+date = 2024-05-02
+title = "Visit"
+partners = ["a"]
++++
+"#;
+
 #[test]
 fn a_page_field_reached_other_than_by_name_is_still_there() {
     // mosty leaves out `related`, `timeline` and `map` when no template names them; a
     // template that reaches them through an alias, a filter or a subscript must still see them.
     let site = TestSite::new(&format!(
-        "{SITE1}
--- content/partners/a.md --
-+++
-title = \"A\"
-+++
--- content/projects/p.md --
-+++
-title = \"P\"
-date = 2024-05-01
-partners = [\"a\"]
-[[events]]
-date = 2024-05-02
-title = \"Visit\"
-partners = [\"a\"]
-+++
+        "{SITE1}{PARTNER_AND_PROJECT}
 -- themes/default/templates/section.html --
 section
 -- themes/default/templates/partners/page.html --
@@ -158,16 +162,7 @@ section
 #[test]
 fn a_theme_that_never_reads_related_gets_the_same_pages() {
     let site = TestSite::new(&format!(
-        "{SITE1}
--- content/partners/a.md --
-+++
-title = \"A\"
-+++
--- content/projects/p.md --
-+++
-title = \"P\"
-partners = [\"a\"]
-+++
+        "{SITE1}{PARTNER_AND_PROJECT}
 -- themes/default/templates/section.html --
 {{% for p in page.pages %}}{{{{ p.title }}}};{{% endfor %}}
 -- themes/default/templates/page.html --
