@@ -24,6 +24,7 @@
 //! | files written | [`output`] |
 //! | what `serve` renders again after an edit | [`incremental`] |
 //! | how long each stage took (`MOSTY_TIMINGS=1`) | [`timings`] |
+//! | how parallel loops share the cores | [`par`] |
 //! | error messages with code frames | [`diagnostic`] |
 
 pub mod check;
@@ -41,6 +42,7 @@ pub mod lang;
 pub mod locales_sync;
 pub mod map;
 pub mod output;
+pub mod par;
 pub mod partners;
 pub mod pipeline;
 pub mod render;

@@ -142,6 +142,7 @@ pub(crate) fn entry_by_entry(content: &Content, config: &SiteConfig, lang: &Lang
     content
         .entries
         .par_iter()
+        .with_max_len(crate::par::TASK_LEN)
         .enumerate()
         .flat_map_iter(|(index, entry)| {
             let mut items = Vec::new();

@@ -82,7 +82,11 @@ pub fn load(
         .partition(|f| f.rel.extension().is_some_and(|e| e == "md"));
 
     let results: Vec<Result<Parsed, Diagnostic>> = crate::timings::stage("content parse", || {
-        markdown.par_iter().map(|f| parse_file(f, config)).collect()
+        markdown
+            .par_iter()
+            .with_max_len(crate::par::TASK_LEN)
+            .map(|f| parse_file(f, config))
+            .collect()
     });
     let mut parsed = Vec::new();
     for r in results {
@@ -263,6 +267,7 @@ fn assemble(
     // Each entry is checked and resolved on its own, in parallel; problems keep key order.
     let built: Vec<(Option<Entry>, Diagnostics)> = groups
         .into_par_iter()
+        .with_max_len(crate::par::TASK_LEN)
         .map(|(key, kind, files)| {
             let mut d = Diagnostics::default();
             let entry = build_entry(key, kind, files, config, options, &partner_ids, &mut d);

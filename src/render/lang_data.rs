@@ -51,6 +51,7 @@ impl LangData {
             .content
             .entries
             .par_iter()
+            .with_max_len(crate::par::TASK_LEN)
             .map(|e| summary(site, e, lang))
             .collect();
         // Items are made entry by entry, where their text lies together, and each is then
@@ -60,6 +61,7 @@ impl LangData {
         let made_items: Vec<MadeItem> =
             crate::timeline::entry_by_entry(site.content, site.config, lang)
                 .into_par_iter()
+                .with_max_len(crate::par::TASK_LEN)
                 .map(|item| made_item(item, keep_items))
                 .collect();
         // A summary's `events` are its entry's item values, shared rather than converted
@@ -77,6 +79,7 @@ impl LangData {
         // the items' allocations, and a 10k site's list pages rendered 10-15% slower.
         let summary_values: Vec<Value> = summaries
             .par_iter()
+            .with_max_len(crate::par::TASK_LEN)
             .zip(events)
             .map(|(summary, events)| {
                 let mut map = Value::from_serializable(summary)

@@ -172,8 +172,11 @@ pub fn render_scoped(
         }
     }
     let one = |r: Result<usize, Diagnostic>| r.map_err(|d| vec![d]);
+    // Short tasks (see `crate::par`): a large site's tag pages, all at the end of the list,
+    // cost ten times an entry page.
     let results: Vec<(bool, Result<usize, Vec<Diagnostic>>)> = jobs
         .par_iter()
+        .with_max_len(crate::par::TASK_LEN)
         .map(|job| match *job {
             Job::Entry(i, lang) => (
                 true,
@@ -621,6 +624,7 @@ fn copy_assets(site: &Site<'_>, sink: &dyn Sink) -> Result<usize, Diagnostic> {
         })
         .collect();
     jobs.par_iter()
+        .with_max_len(crate::par::TASK_LEN)
         .map(|(rel, src)| sink.copy(rel, src))
         .collect::<Result<Vec<()>, _>>()?;
     Ok(jobs.len())
