@@ -32,8 +32,12 @@ pub fn copy(site: &Site<'_>, sink: &dyn Sink, diags: &mut Diagnostics) -> usize 
         diags.extend(collisions);
         return 0;
     }
+    // A list, so that the copies go out in short tasks (see `crate::par`): a photo takes far
+    // longer than an icon.
+    let files: Vec<(&String, &StaticFile)> = files.iter().collect();
     let copied = files
         .par_iter()
+        .with_max_len(crate::par::TASK_LEN)
         .map(|(rel, f)| match &f.bytes {
             Bytes::Disk(path) => sink.copy(rel, path),
             Bytes::Embedded(bytes) => sink.write(rel, bytes.to_vec()),
